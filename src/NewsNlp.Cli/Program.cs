@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Text;
+using NewsNlp;
+using NewsNlp.Cli;
+using NewsNlp.Cli.Evaluation;
+using NewsNlp.Serialization;
+
+return Cli.Run(args, Console.In, Console.Out, Console.Error);
+
+namespace NewsNlp.Cli
+{
+    /// <summary>The <c>newsnlp</c> command line. Exit codes: 0 success, 1 failure, 2 usage error.</summary>
+    internal static class Cli
+    {
+        public const int Success = 0;
+        public const int Failure = 1;
+        public const int Usage = 2;
+
+        public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+        {
+            RootCommand root = Build(stdin, stdout, stderr);
+            ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                string message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+                stderr.WriteLine($"newsnlp: {message} (see 'newsnlp --help')");
+                return Usage;
+            }
+
+            try
+            {
+                return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"newsnlp: {e.Message}");
+                return Usage;
+            }
+            catch (OperationCanceledException)
+            {
+                stderr.WriteLine("newsnlp: cancelled");
+                return Failure;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or InvalidDataException or FormatException)
+            {
+                stderr.WriteLine($"newsnlp: error: {e.Message}");
+                return Failure;
+            }
+        }
+
+        private static RootCommand Build(TextReader stdin, TextWriter stdout, TextWriter stderr)
+        {
+            var root = new RootCommand("NewsNlp: turn news articles into structured facts.");
+            root.Add(AnalyzeCommand(stdin, stdout));
+            root.Add(EvaluateCommand(stdout, stderr));
+            return root;
+        }
+
+        private static Command AnalyzeCommand(TextReader stdin, TextWriter stdout)
+        {
+            var files = new Argument<string[]>("files") { Description = "Article text files to analyse; '-' reads standard input.", Arity = ArgumentArity.OneOrMore };
+            var format = new Option<string>("--format", "-f") { Description = "Output format: json or text.", DefaultValueFactory = _ => "json" };
+            format.AcceptOnlyFromAmong("json", "text");
+            var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+            var tokens = new Option<bool>("--tokens") { Description = "Include the tokens ({start,end,kind}) of each document." };
+            var command = new Command("analyze", "Analyse news articles: sentences now; entities, relations and quotes as they arrive.") { files, format, output, tokens };
+            command.SetAction((parse, cancellationToken) =>
+            {
+                string[] paths = parse.GetValue(files) ?? [];
+                string? unknown = paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-');
+                if (unknown is not null)
+                {
+                    throw new UsageException($"unknown option '{unknown}' (see 'newsnlp analyze --help').");
+                }
+
+                var inputs = paths.Select(p => InputReader.Read(p, stdin)).ToList();
+                NewsPipeline pipeline = NewsPipeline.CreateDefault();
+                var documents = inputs.Select(i => pipeline.Analyze(i.Text, i.Id, cancellationToken)).ToList();
+                FileInfo? file = parse.GetValue(output);
+                bool includeTokens = parse.GetValue(tokens);
+                if (parse.GetValue(format) == "text")
+                {
+                    using TextWriter writer = file is null ? TextWriter.Null : new StreamWriter(file.FullName, false, new UTF8Encoding(false));
+                    TextReport.Write(file is null ? stdout : writer, documents, includeTokens);
+                }
+                else
+                {
+                    var options = new AnalysisJsonOptions { IncludeTokens = includeTokens };
+                    if (file is not null)
+                    {
+                        using FileStream stream = File.Create(file.FullName);
+                        AnalysisJsonWriter.Write(stream, documents, options);
+                    }
+                    else
+                    {
+                        stdout.WriteLine(AnalysisJsonWriter.ToJson(documents, options));
+                    }
+                }
+
+                return Task.FromResult(Success);
+            });
+            return command;
+        }
+
+        private static Command EvaluateCommand(TextWriter stdout, TextWriter stderr)
+        {
+            var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
+            var split = new Option<string>("--split") { Description = "GUM split: train, dev, test or all.", DefaultValueFactory = _ => "test" };
+            var errors = new Option<bool>("--errors") { Description = "List every missed and spurious boundary on standard error." };
+            var sentences = new Command("sentences", "Sentence-boundary precision, recall and F1 on GUM's news and interview documents (CoNLL-U).") { data, split, errors };
+            sentences.SetAction(parse =>
+            {
+                string? folder = DataLocator.Find(parse.GetValue(data));
+                if (folder is null || !Directory.Exists(GumCorpus.Folder(folder)))
+                {
+                    stderr.WriteLine("newsnlp: GUM data not found (looked for shared/data/gum); pass --data DIR.");
+                    return Usage;
+                }
+
+                string splitName = parse.GetValue(split) ?? "test";
+                IReadOnlyList<string> names = GumCorpus.Split(folder, splitName);
+                stdout.WriteLine($"GUM news+interview, split '{splitName}': {names.Count} documents ({string.Join(", ", names)})");
+                stdout.WriteLine("layout                      gold  pred  correct  precision  recall  F1");
+                foreach (GumLayout layout in Enum.GetValues<GumLayout>())
+                {
+                    var total = new BoundaryScore(0, 0, 0);
+                    foreach (string name in names)
+                    {
+                        GumDocument doc = GumCorpus.Load(folder, name, layout);
+                        total += SentenceEvaluation.Score(doc, parse.GetValue(errors) && layout == GumLayout.BlankLine ? stderr : null);
+                    }
+
+                    stdout.WriteLine(FormattableString.Invariant($"{LayoutName(layout),-26} {total.Gold,5} {total.Predicted,5} {total.Correct,8} {total.Precision,10:P1} {total.Recall,7:P1} {total.F1,6:P1}"));
+                }
+
+                return Success;
+            });
+            return new Command("evaluate", "Measure the library against annotated data.") { sentences };
+        }
+
+        private static string LayoutName(GumLayout layout) => layout switch
+        {
+            GumLayout.BlankLine => "paragraphs: blank line",
+            GumLayout.LinePerParagraph => "paragraphs: one per line",
+            _ => "no layout (one line)",
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using NewsNlp.Tokenization;
+
+namespace NewsNlp.Cli;
+
+/// <summary>The <c>--format text</c> output: a summary for a person to read.</summary>
+internal static class TextReport
+{
+    public static void Write(TextWriter output, IReadOnlyList<NewsDocument> documents, bool includeTokens)
+    {
+        foreach (NewsDocument doc in documents)
+        {
+            output.WriteLine($"== {doc.Id}: {doc.Text.Length:N0} characters, {doc.Tokens.Length:N0} tokens, {doc.Sentences.Length:N0} sentences");
+            int number = 0;
+            foreach (Sentence s in doc.Sentences)
+            {
+                number++;
+                string text = OneLine(doc.Text.AsSpan(s.Start, s.Length));
+                output.WriteLine($"[{number}] {s.Start}-{s.End} {text}");
+                if (includeTokens)
+                {
+                    foreach (Token t in s.GetTokens(doc.Tokens.AsSpan()))
+                    {
+                        output.Write($"  {OneLine(doc.Text.AsSpan(t.Start, t.Length))}/{t.Kind}");
+                    }
+
+                    output.WriteLine();
+                }
+            }
+
+            output.WriteLine();
+        }
+    }
+
+    private static string OneLine(ReadOnlySpan<char> text)
+    {
+        var chars = new char[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            chars[i] = c is '\n' or '\r' or '\t' ? ' ' : char.IsControl(c) ? '\uFFFD' : c;
+        }
+
+        return new string(chars);
+    }
+}

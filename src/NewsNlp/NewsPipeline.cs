@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using NewsNlp.Tokenization;
+
+namespace NewsNlp;
+
+/// <summary>
+/// Analyses news texts. Build one and share it: a pipeline is immutable and thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// var pipeline = NewsPipeline.CreateDefault();
+/// NewsDocument doc = pipeline.Analyze("Mr. Xi arrived in Moscow on Monday. He met Putin.");
+/// foreach (Sentence s in doc.Sentences) Console.WriteLine(doc.Text[s.Range]);
+/// </code>
+/// </example>
+public sealed class NewsPipeline
+{
+    private readonly Tokenizer _tokenizer;
+    private readonly SentenceSplitter _splitter;
+
+    /// <summary>Creates a pipeline with the given options.</summary>
+    /// <param name="options">The options; validated here.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public NewsPipeline(NewsPipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        _tokenizer = options.Tokenizer;
+        _splitter = ReferenceEquals(_tokenizer, Tokenizer.Default) ? SentenceSplitter.Default : new SentenceSplitter(_tokenizer);
+    }
+
+    /// <summary>The options the pipeline was built with.</summary>
+    public NewsPipelineOptions Options { get; }
+
+    /// <summary>Creates a pipeline with the default options.</summary>
+    /// <returns>A new pipeline; keep it and share it.</returns>
+    public static NewsPipeline CreateDefault() => new(new NewsPipelineOptions());
+
+    /// <summary>Analyses one text.</summary>
+    /// <param name="text">The text of the article.</param>
+    /// <param name="id">The caller's identifier for the document; <c>"doc"</c> when null.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="DocumentTooLongException">The text is longer than <see cref="NewsPipelineOptions.MaxDocumentLength"/>.</exception>
+    /// <exception cref="OperationCanceledException">The analysis was cancelled.</exception>
+    public NewsDocument Analyze(string text, string? id = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > Options.MaxDocumentLength)
+        {
+            throw new DocumentTooLongException(text.Length, Options.MaxDocumentLength);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var tokens = new List<Token>(text.Length / 5 + 4);
+        _tokenizer.Tokenize(text, tokens);
+        cancellationToken.ThrowIfCancellationRequested();
+        ImmutableArray<Token> tokenArray = [.. tokens];
+        var sentences = new List<Sentence>(tokens.Count / 20 + 1);
+        _splitter.Split(text, tokenArray.AsSpan(), sentences);
+        return new NewsDocument(id ?? "doc", text, tokenArray, [.. sentences]);
+    }
+}

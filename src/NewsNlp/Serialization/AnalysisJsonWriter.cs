@@ -1,0 +1,134 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NewsNlp.Tokenization;
+
+namespace NewsNlp.Serialization;
+
+/// <summary>
+/// Writes analyses as the project's JSON contract (schema version <see cref="SchemaVersion"/>, camelCase,
+/// UTF-16 offsets into <c>text</c> with <c>end</c> exclusive). Uses <see cref="Utf8JsonWriter"/> directly: no
+/// reflection, safe for trimming and native AOT.
+/// </summary>
+public static class AnalysisJsonWriter
+{
+    /// <summary>The version of the JSON contract this writer emits.</summary>
+    public const string SchemaVersion = "1.0";
+
+    private static readonly string[] KindNames = BuildKindNames();
+
+    /// <summary>Writes <paramref name="documents"/> as one JSON object to <paramref name="stream"/>.</summary>
+    /// <param name="stream">The destination; left open.</param>
+    /// <param name="documents">The analysed documents.</param>
+    /// <param name="options">What to write; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="documents"/> is null.</exception>
+    public static void Write(Stream stream, IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= new AnalysisJsonOptions();
+        using var writer = new Utf8JsonWriter(stream, WriterOptions(options));
+        Write(writer, documents, options);
+    }
+
+    /// <summary>Writes <paramref name="documents"/> as one JSON object to <paramref name="writer"/>.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="documents">The analysed documents.</param>
+    /// <param name="options">What to write; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="documents"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= new AnalysisJsonOptions();
+        writer.WriteStartObject();
+        writer.WriteString("schemaVersion", SchemaVersion);
+        writer.WriteStartArray("documents");
+        foreach (NewsDocument document in documents)
+        {
+            WriteDocument(writer, document, options);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>Returns the JSON of <paramref name="documents"/> as a string.</summary>
+    /// <param name="documents">The analysed documents.</param>
+    /// <param name="options">What to write; defaults when null.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, documents, options);
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>Writes one document object (an element of the <c>documents</c> array).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="options">What to write; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="document"/> is null.</exception>
+    public static void WriteDocument(Utf8JsonWriter writer, NewsDocument document, AnalysisJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= new AnalysisJsonOptions();
+        writer.WriteStartObject();
+        writer.WriteString("id", document.Id);
+        writer.WriteString("text", document.Text);
+        writer.WriteString("language", document.Language);
+
+        writer.WriteStartArray("sentences");
+        foreach (Sentence s in document.Sentences)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("start", s.Start);
+            writer.WriteNumber("end", s.End);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        if (options.IncludeTokens)
+        {
+            writer.WriteStartArray("tokens");
+            foreach (Token t in document.Tokens)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("start", t.Start);
+                writer.WriteNumber("end", t.End);
+                writer.WriteString("kind", KindNames[(int)t.Kind]);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The JSON name of a token kind (camelCase).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>Its name, such as <c>word</c> or <c>url</c>.</returns>
+    public static string GetKindName(TokenKind kind) => (uint)kind < (uint)KindNames.Length ? KindNames[(int)kind] : "other";
+
+    private static JsonWriterOptions WriterOptions(AnalysisJsonOptions options) => new()
+    {
+        Indented = options.Indented,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string[] BuildKindNames()
+    {
+        TokenKind[] kinds = Enum.GetValues<TokenKind>();
+        var names = new string[kinds.Length];
+        foreach (TokenKind k in kinds)
+        {
+            string n = k.ToString();
+            names[(int)k] = char.ToLowerInvariant(n[0]) + n[1..];
+        }
+
+        return names;
+    }
+}
