@@ -14,6 +14,36 @@ internal static class CharInfo
 
     private static readonly byte[] Ascii = BuildAscii();
 
+    private static readonly TokenKind[] SingleKinds = BuildSingleKinds();
+
+    private static TokenKind[] BuildSingleKinds()
+    {
+        // Word marks "not a one-character token: let the scanner decide".
+        var kinds = new TokenKind[128];
+        for (int c = 0; c < 128; c++)
+        {
+            kinds[c] = c < 32 || c == 127 ? TokenKind.Other
+                : char.IsLetterOrDigit((char)c) || char.IsWhiteSpace((char)c) ? TokenKind.Word
+                : char.IsPunctuation((char)c) && c != '%' ? TokenKind.Punctuation
+                : TokenKind.Symbol;
+        }
+
+        foreach (char c in ".!?-@#")
+        {
+            kinds[c] = TokenKind.Word;
+        }
+
+        return kinds;
+    }
+
+    /// <summary>The kind of an ASCII character that is always a token of its own, or <see cref="TokenKind.Word"/> when the scanner must decide.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TokenKind SingleCharKind(char c) => SingleKinds[c];
+
+    /// <summary>ASCII letters and digits, for vectorised scans over word characters.</summary>
+    internal static readonly System.Buffers.SearchValues<char> AsciiWordChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
     private static byte[] BuildAscii()
     {
         var t = new byte[128];
@@ -43,6 +73,19 @@ internal static class CharInfo
     /// <summary>The class flags of an ASCII character (<paramref name="c"/> &lt; 128).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static byte AsciiFlags(char c) => Ascii[c];
+
+    /// <summary>
+    /// Whether a plain ASCII word ends for good before <paramref name="c"/>: true for whitespace and punctuation that
+    /// no rule joins to a word; false for <c>. ' - @ : &amp; _ + %</c> and non-ASCII characters, which the rules must see.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool EndsPlainWord(char c) => c < 128 && (c >= 64 ? c is not ('_' or '@') : ((1UL << c) & JoinersBelow64) == 0);
+
+    private const ulong JoinersBelow64 = (1UL << '%') | (1UL << '&') | (1UL << '\'') | (1UL << '+') | (1UL << '-') | (1UL << '.') | (1UL << ':');
+
+    /// <summary>An ASCII letter or digit, tested without a table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsAsciiLetterOrDigit(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsWhiteSpace(char c) => c < 128 ? (Ascii[c] & Space) != 0 : c >= 0x85 && char.IsWhiteSpace(c);

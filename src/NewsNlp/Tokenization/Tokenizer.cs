@@ -79,15 +79,6 @@ public sealed class Tokenizer
             byte flags = CharInfo.AsciiFlags(c);
             if ((flags & CharInfo.Letter) != 0)
             {
-                if ((c | 0x20) is 'h' or 'w' or 'f')
-                {
-                    int urlEnd = ScanUrl(text, start);
-                    if (urlEnd > start)
-                    {
-                        return new Token(start, urlEnd - start, TokenKind.Url);
-                    }
-                }
-
                 return ScanWord(text, start, out clitic);
             }
 
@@ -102,16 +93,34 @@ public sealed class Tokenizer
         return ScanNonAscii(text, start, out clitic);
     }
 
-    private Token ScanWord(ReadOnlySpan<char> text, int start, out Token clitic)
+    private Token ScanWord(ReadOnlySpan<char> text, int start, out Token clitic) => ScanWord(text, start, start + 1, out clitic);
+
+    /// <summary>Scans a word starting at <paramref name="start"/> whose characters up to <paramref name="scanned"/> are known word characters.</summary>
+    internal Token ScanWord(ReadOnlySpan<char> text, int start, int scanned, out Token clitic)
     {
         clitic = default;
         int n = text.Length;
-        int i = start + 1;
+        int i = scanned;
         while (true)
         {
-            while (i < n && CharInfo.IsWordChar(text[i]))
+            while ((uint)i < (uint)n)
             {
-                i++;
+                int run = text[i..].IndexOfAnyExcept(CharInfo.AsciiWordChars);
+                if (run < 0)
+                {
+                    i = n;
+                    break;
+                }
+
+                i += run;
+                char w = text[i];
+                if (w >= 128 && CharInfo.IsNonAsciiWordChar(w))
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
             }
 
             if (i + 1 >= n)
@@ -120,6 +129,11 @@ public sealed class Tokenizer
             }
 
             char c = text[i];
+            if (c == ' ')
+            {
+                break;
+            }
+
             char next = text[i + 1];
             if (CharInfo.IsJoiningHyphen(c))
             {
@@ -165,7 +179,27 @@ public sealed class Tokenizer
 
             if (c == '.')
             {
+                if (i - start == 3 && (text[start] | 0x20) == 'w' && (text[start + 1] | 0x20) == 'w' && (text[start + 2] | 0x20) == 'w')
+                {
+                    int urlEnd = ScanUrl(text, start);
+                    if (urlEnd > start)
+                    {
+                        return new Token(start, urlEnd - start, TokenKind.Url);
+                    }
+                }
+
                 return ScanPeriodAfterWord(text, start, i);
+            }
+
+            if (c == ':' && next == '/' && i - start is >= 3 and <= 5)
+            {
+                int urlEnd = ScanUrl(text, start);
+                if (urlEnd > start)
+                {
+                    return new Token(start, urlEnd - start, TokenKind.Url);
+                }
+
+                break;
             }
 
             if (c == '@' && CharInfo.IsWordChar(next))

@@ -59,6 +59,21 @@ public class TokenizerPropertyTests
     public void Tokens_are_ordered_disjoint_inside_the_input_and_cover_every_non_whitespace_character() =>
         Texts.Sample(AssertWellFormed, iter: 20_000);
 
+    [Fact]
+    public void Tokens_do_not_depend_on_where_the_64_character_blocks_fall()
+    {
+        Gen<string> longTexts = Gen.OneOf(
+            Gen.String[Gen.Char[Alphabet], 64, 400],
+            Gen.String[Gen.Char["aZé1 .-'@:\n"], 64, 400],
+            Gen.Const(string.Concat(Enumerable.Repeat("Mr. Xi's pro-Kremlin trip, in the U.S. at 10:30 cost $1,000. ", 8))));
+        Gen.Select(longTexts, Gen.Int[1, 130]).Sample((text, pad) =>
+        {
+            Token[] plain = Tokenizer.Default.TokenizeToArray(text);
+            Token[] shifted = Tokenizer.Default.TokenizeToArray(new string(' ', pad) + text);
+            Assert.Equal(plain, shifted.Select(t => t with { Start = t.Start - pad }).ToArray());
+        }, iter: 3000);
+    }
+
     [Theory]
     [InlineData('a')]
     [InlineData('.')]
