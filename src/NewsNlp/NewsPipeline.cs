@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp;
@@ -55,12 +57,39 @@ public sealed class NewsPipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var tokens = new List<Token>(text.Length / 5 + 4);
-        _tokenizer.Tokenize(text, tokens);
+        ImmutableArray<Token> tokens = Tokenize(text, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        ImmutableArray<Token> tokenArray = [.. tokens];
-        var sentences = new List<Sentence>(tokens.Count / 20 + 1);
-        _splitter.Split(text, tokenArray.AsSpan(), sentences);
-        return new NewsDocument(id ?? "doc", text, tokenArray, [.. sentences]);
+        var sentences = new List<Sentence>(tokens.Length / 20 + 1);
+        _splitter.Split(text, tokens.AsSpan(), sentences);
+        return new NewsDocument(id ?? "doc", text, tokens, [.. sentences]);
+    }
+
+    /// <summary>Tokenizes into a pooled buffer and copies once into the exact-size result.</summary>
+    private ImmutableArray<Token> Tokenize(string text, CancellationToken cancellationToken)
+    {
+        Token[] buffer = ArrayPool<Token>.Shared.Rent(Math.Max(16, text.Length / 5));
+        int count = 0;
+        try
+        {
+            foreach (Token t in _tokenizer.Tokenize(text))
+            {
+                if (count == buffer.Length)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Token[] larger = ArrayPool<Token>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<Token>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                buffer[count++] = t;
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(buffer.AsSpan(0, count).ToArray());
+        }
+        finally
+        {
+            ArrayPool<Token>.Shared.Return(buffer);
+        }
     }
 }

@@ -76,7 +76,7 @@ public static class AnalysisJsonWriter
         options ??= new AnalysisJsonOptions();
         writer.WriteStartObject();
         writer.WriteString("id", document.Id);
-        writer.WriteString("text", document.Text);
+        JsonText.WriteString(writer, "text", document.Text);
         writer.WriteString("language", document.Language);
 
         writer.WriteStartArray("sentences");

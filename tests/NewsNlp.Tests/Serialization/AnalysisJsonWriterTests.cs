@@ -38,8 +38,14 @@ public class AnalysisJsonWriterTests
     {
         const string text = "bad \uD800 pair \u0001 \uDC00 end";
         string json = AnalysisJsonWriter.ToJson([NewsPipeline.CreateDefault().Analyze(text)]);
-        using JsonDocument parsed = JsonDocument.Parse(json);
-        Assert.Equal(text.Length, parsed.RootElement.GetProperty("documents")[0].GetProperty("text").GetString()!.Length);
+        using JsonDocument parsed = JsonDocument.Parse(json); // valid JSON
+        string raw = parsed.RootElement.GetProperty("documents")[0].GetProperty("text").GetRawText();
+        Assert.Equal("\"bad \\ud800 pair \\u0001 \\udc00 end\"", raw);
+
+        // Without lone surrogates the writer's own escaping is used and the text reads back exactly.
+        const string clean = "clean \u0001 \"text\" \U0001F44D";
+        using JsonDocument parsedClean = JsonDocument.Parse(AnalysisJsonWriter.ToJson([NewsPipeline.CreateDefault().Analyze(clean)]));
+        Assert.Equal(clean, parsedClean.RootElement.GetProperty("documents")[0].GetProperty("text").GetString());
     }
 
     [Theory]
