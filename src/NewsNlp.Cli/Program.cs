@@ -53,6 +53,7 @@ namespace NewsNlp.Cli
             var root = new RootCommand("NewsNlp: turn news articles into structured facts.");
             root.Add(AnalyzeCommand(stdin, stdout));
             root.Add(EvaluateCommand(stdout, stderr));
+            root.Add(TrainCommand(stdout, stderr));
             return root;
         }
 
@@ -136,6 +137,40 @@ namespace NewsNlp.Cli
                 return Success;
             });
             return new Command("evaluate", "Measure the library against annotated data.") { sentences };
+        }
+
+        private static Command TrainCommand(TextWriter stdout, TextWriter stderr)
+        {
+            var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
+            var epochs = new Option<int>("--epochs") { Description = "Training epochs; the best on GMB dev is kept.", DefaultValueFactory = _ => 10 };
+            var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "NewsNlp", "Entities", "ner-en.bin")) };
+            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output };
+            ner.SetAction(parse =>
+            {
+                string? folder = DataLocator.Find(parse.GetValue(data));
+                if (folder is null || !File.Exists(NewsNlp.Cli.Training.GmbCorpus.PathIn(folder)))
+                {
+                    stderr.WriteLine("newsnlp: GMB data not found (looked for shared/data/gmb_kaggle); pass --data DIR.");
+                    return Usage;
+                }
+
+                int count = parse.GetValue(epochs);
+                if (count is < 1 or > 100)
+                {
+                    throw new UsageException("--epochs must be between 1 and 100.");
+                }
+
+                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, stdout);
+                FileInfo file = parse.GetValue(output)!;
+                using (FileStream stream = File.Create(file.FullName))
+                {
+                    model.Save(stream);
+                }
+
+                stdout.WriteLine($"wrote {file.FullName}: {new FileInfo(file.FullName).Length:N0} bytes, {model.FeatureCount:N0} features, {model.EntryCount:N0} weights; {model.Provenance}");
+                return Success;
+            });
+            return new Command("train", "Train the library's models from the shared data.") { ner };
         }
 
         private static string LayoutName(GumLayout layout) => layout switch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsNlp.Entities;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp;
@@ -9,12 +10,13 @@ namespace NewsNlp;
 /// </summary>
 public sealed class NewsDocument
 {
-    internal NewsDocument(string id, string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
+    internal NewsDocument(string id, string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions)
     {
         Id = id;
         Text = text;
         Tokens = tokens;
         Sentences = sentences;
+        Mentions = mentions;
     }
 
     /// <summary>The caller's identifier of the document (a file name, <c>stdin</c>, a database key).</summary>
@@ -31,6 +33,9 @@ public sealed class NewsDocument
 
     /// <summary>The sentences in text order; each names its range of <see cref="Tokens"/>.</summary>
     public ImmutableArray<Sentence> Sentences { get; }
+
+    /// <summary>The entity mentions (names, dates, numbers, amounts) in text order; empty when entity recognition is off.</summary>
+    public ImmutableArray<EntityMention> Mentions { get; }
 
     /// <summary>The characters of a token, sentence or any other range of this document.</summary>
     /// <param name="start">Start offset.</param>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using NewsNlp.Entities;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp;
@@ -19,11 +20,13 @@ public sealed class NewsPipeline
 {
     private readonly Tokenizer _tokenizer;
     private readonly SentenceSplitter _splitter;
+    private readonly EntityTagger? _tagger;
 
     /// <summary>Creates a pipeline with the given options.</summary>
     /// <param name="options">The options; validated here.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="InvalidDataException">Entity recognition is on and the shipped model cannot be loaded.</exception>
     public NewsPipeline(NewsPipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -31,6 +34,7 @@ public sealed class NewsPipeline
         Options = options;
         _tokenizer = options.Tokenizer;
         _splitter = ReferenceEquals(_tokenizer, Tokenizer.Default) ? SentenceSplitter.Default : new SentenceSplitter(_tokenizer);
+        _tagger = options.RecognizeEntities ? options.EntityTagger ?? EntityTagger.Default : null;
     }
 
     /// <summary>The options the pipeline was built with.</summary>
@@ -61,7 +65,16 @@ public sealed class NewsPipeline
         cancellationToken.ThrowIfCancellationRequested();
         var sentences = new List<Sentence>(tokens.Length / 20 + 1);
         _splitter.Split(text, tokens.AsSpan(), sentences);
-        return new NewsDocument(id ?? "doc", text, tokens, [.. sentences]);
+        ImmutableArray<Sentence> sentenceArray = [.. sentences];
+        ImmutableArray<EntityMention> mentions = [];
+        if (_tagger is not null)
+        {
+            var found = new List<EntityMention>(sentences.Count * 2);
+            _tagger.Tag(text, tokens.AsSpan(), sentenceArray.AsSpan(), found, cancellationToken);
+            mentions = [.. found];
+        }
+
+        return new NewsDocument(id ?? "doc", text, tokens, sentenceArray, mentions);
     }
 
     /// <summary>Tokenizes into a pooled buffer and copies once into the exact-size result.</summary>

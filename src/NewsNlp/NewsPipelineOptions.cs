@@ -1,3 +1,4 @@
+using NewsNlp.Entities;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp;
@@ -13,6 +14,12 @@ public sealed class NewsPipelineOptions
 
     /// <summary>The tokenizer; <see cref="Tokenizer.Default"/> unless set.</summary>
     public Tokenizer Tokenizer { get; init; } = Tokenizer.Default;
+
+    /// <summary>Whether to find entities; <see langword="true"/> by default. Off, a pipeline only tokenizes and splits sentences.</summary>
+    public bool RecognizeEntities { get; init; } = true;
+
+    /// <summary>The entity tagger; <see cref="EntityTagger.Default"/> (the shipped model, loaded on first use) when null.</summary>
+    public EntityTagger? EntityTagger { get; init; }
 
     internal void Validate()
     {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NewsNlp.Entities;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp.Serialization;
@@ -90,6 +91,8 @@ public static class AnalysisJsonWriter
 
         writer.WriteEndArray();
 
+        WriteEntities(writer, document);
+
         if (options.IncludeTokens)
         {
             writer.WriteStartArray("tokens");
@@ -107,6 +110,65 @@ public static class AnalysisJsonWriter
 
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// Writes <c>entities</c>: mentions grouped into one entity per distinct name and label (until linking and
+    /// coreference merge them), named by the fullest mention.
+    /// </summary>
+    private static void WriteEntities(Utf8JsonWriter writer, NewsDocument document)
+    {
+        var groups = new List<(string Key, EntityLabel Label, List<EntityMention> Mentions)>();
+        var index = new Dictionary<(string, EntityLabel), int>();
+        foreach (EntityMention m in document.Mentions)
+        {
+            string key = NormalizeName(document.Text.AsSpan(m.Start, m.Length));
+            if (!index.TryGetValue((key, m.Label), out int g))
+            {
+                index[(key, m.Label)] = g = groups.Count;
+                groups.Add((key, m.Label, []));
+            }
+
+            groups[g].Mentions.Add(m);
+        }
+
+        writer.WriteStartArray("entities");
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var (_, label, mentions) = groups[g];
+            EntityMention fullest = mentions.MaxBy(m => m.Length);
+            writer.WriteStartObject();
+            writer.WriteString("id", "E" + (g + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            JsonText.WriteString(writer, "name", MentionText(document, fullest));
+            writer.WriteString("label", label.ToName());
+            writer.WriteNull("kbId");
+            writer.WriteNumber("confidence", Math.Round(mentions.Max(m => m.Confidence), 3));
+            writer.WriteStartArray("mentions");
+            foreach (EntityMention m in mentions)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("start", m.Start);
+                writer.WriteNumber("end", m.End);
+                JsonText.WriteString(writer, "text", MentionText(document, m));
+                writer.WriteString("kind", "name");
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>A mention's text with its line breaks and runs of whitespace as single spaces.</summary>
+    private static string MentionText(NewsDocument document, EntityMention m)
+    {
+        ReadOnlySpan<char> text = document.Text.AsSpan(m.Start, m.Length);
+        return text.ContainsAny(" \t\r\n\u00A0".AsSpan()) ? string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : text.ToString();
+    }
+
+    private static string NormalizeName(ReadOnlySpan<char> text) =>
+        string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     /// <summary>The JSON name of a token kind (camelCase).</summary>
     /// <param name="kind">The kind.</param>

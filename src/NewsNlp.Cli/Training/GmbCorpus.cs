@@ -1,0 +1,188 @@
+using System.Text;
+
+namespace NewsNlp.Cli.Training;
+
+/// <summary>A sentence of the GMB extract mapped to OntoNotes labels (IOB2).</summary>
+internal sealed record GmbSentence(string[] Words, string[] Tags);
+
+/// <summary>
+/// Reads ../shared/data/gmb_kaggle/ner_dataset.csv (Groningen Meaning Bank, Voice of America news; latin-1; one token a
+/// row) and maps its tags to OntoNotes labels. Splits are contiguous blocks in file order, never shuffled:
+/// train = the first 80% of sentences, dev = the next 10%, test = the last 10% (the cut last sentence is dropped).
+/// </summary>
+/// <remarks>
+/// Mapping (docs/models.md): per -> PERSON with leading titles removed (<c>President</c>, <c>Mr.</c>, <c>Prime Minister</c>:
+/// OntoNotes keeps titles out of the name); geo -> LOC when the name is a region, continent, sea, river, mountain or
+/// other non-political place, else GPE; gpe (nationality adjectives and nouns such as <c>British</c>) -> NORP;
+/// org -> ORG; tim -> TIME when it names a time of day, else DATE; eve -> EVENT; art -> PRODUCT; nat (storms and
+/// diseases) -> EVENT for named storms, else O.
+/// </remarks>
+internal static class GmbCorpus
+{
+    private static readonly HashSet<string> LocationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "river", "sea", "ocean", "gulf", "lake", "mountain", "mountains", "mount", "mt.", "valley", "desert", "peninsula", "strait", "straits", "bay",
+        "island", "islands", "coast", "region", "basin", "plateau", "delta", "canal", "channel", "cape", "glacier", "range", "hills", "forest", "pass",
+        "continent", "horn", "steppe", "jungle", "highlands", "lowlands", "savannah", "archipelago",
+        "africa", "asia", "europe", "antarctica", "america", "americas", "oceania", "arctic", "antarctic", "atlantic", "pacific", "mediterranean",
+        "caribbean", "balkans", "caucasus", "sahara", "himalayas", "alps", "andes", "amazon", "nile", "euphrates", "tigris", "danube", "mideast",
+        "middle", "east", "west", "north", "south", "eurasia", "scandinavia", "siberia", "sahel", "darfur", "kashmir", "sinai",
+    };
+
+    private static readonly HashSet<string> GpeDespiteCue = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "south africa", "central african republic", "east timor", "north korea", "south korea", "west bank", "south sudan", "american samoa",
+        "west virginia", "north carolina", "south carolina", "north dakota", "south dakota", "east jerusalem", "west germany", "east germany",
+    };
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "morning", "afternoon", "evening", "night", "overnight", "midnight", "noon", "hour", "hours", "minute", "minutes", "a.m.", "p.m.", "gmt", "utc",
+        "o'clock", "dawn", "dusk", "tonight",
+    };
+
+    private static readonly string[] StormWords = ["hurricane", "storm", "typhoon", "cyclone", "tsunami", "earthquake"];
+
+    public static string PathIn(string data) => Path.Combine(data, "gmb_kaggle", "ner_dataset.csv");
+
+    /// <summary>Reads the sentences of one split: <c>train</c>, <c>dev</c>, <c>test</c> or <c>all</c>.</summary>
+    public static IReadOnlyList<GmbSentence> Read(string data, string split)
+    {
+        List<GmbSentence> all = ReadAll(PathIn(data));
+        int trainEnd = all.Count * 8 / 10;
+        int devEnd = all.Count * 9 / 10;
+        return split switch
+        {
+            "train" => all[..trainEnd],
+            "dev" => all[trainEnd..devEnd],
+            "test" => all[devEnd..],
+            "all" => all,
+            _ => throw new UsageException($"unknown split '{split}': use train, dev, test or all."),
+        };
+    }
+
+    private static List<GmbSentence> ReadAll(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"GMB data not found at {path}.");
+        }
+
+        var sentences = new List<GmbSentence>();
+        var words = new List<string>();
+        var tags = new List<string>();
+        foreach (string line in File.ReadLines(path, Encoding.Latin1).Skip(1))
+        {
+            if (line.StartsWith("Sentence:", StringComparison.Ordinal) && words.Count > 0)
+            {
+                sentences.Add(Map(words, tags));
+                words.Clear();
+                tags.Clear();
+            }
+
+            int first = line.IndexOf(',', StringComparison.Ordinal);
+            int last = line.LastIndexOf(',');
+            int secondLast = last > 0 ? line.LastIndexOf(',', last - 1) : -1;
+            if (first < 0 || secondLast <= first)
+            {
+                continue;
+            }
+
+            string word = line[(first + 1)..secondLast];
+            if (word.Length > 1 && word[0] == '"' && word[^1] == '"')
+            {
+                word = word[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
+            }
+
+            words.Add(word);
+            tags.Add(line[(last + 1)..].Trim());
+        }
+
+        // The extract's last sentence is cut: it is dropped.
+        return sentences;
+    }
+
+    internal static GmbSentence Map(IReadOnlyList<string> words, IReadOnlyList<string> gmbTags)
+    {
+        var result = new string[words.Count];
+        Array.Fill(result, "O");
+        int i = 0;
+        while (i < words.Count)
+        {
+            string tag = gmbTags[i];
+            if (tag.Length < 3 || tag[1] != '-')
+            {
+                i++;
+                continue;
+            }
+
+            string type = tag[2..];
+            int end = i + 1;
+            while (end < words.Count && gmbTags[end] == "I-" + type)
+            {
+                end++;
+            }
+
+            int start = i;
+            string? label = type switch
+            {
+                "per" => "PERSON",
+                "org" => "ORG",
+                "gpe" => "NORP",
+                "eve" => "EVENT",
+                "art" => "PRODUCT",
+                _ => null,
+            };
+            if (type == "per")
+            {
+                while (start < end && (NewsNlp.Entities.Titles.IsTitle(words[start]) || words[start] is "." or "," or "U.S." or "U.N." or "state" or "State" or "first" or "First" or "lady" or "Lady"))
+                {
+                    start++;
+                }
+            }
+            else if (type == "geo")
+            {
+                label = IsLocation(words, start, end) ? "LOC" : "GPE";
+            }
+            else if (type == "tim")
+            {
+                label = Enumerable.Range(start, end - start).Any(k => TimeWords.Contains(words[k]) || words[k].Contains(':', StringComparison.Ordinal)) ? "TIME" : "DATE";
+            }
+            else if (type == "nat")
+            {
+                label = Enumerable.Range(start, end - start).Any(k => StormWords.Contains(words[k].ToLowerInvariant())) ? "EVENT" : null;
+            }
+
+            if (label is not null)
+            {
+                for (int k = start; k < end; k++)
+                {
+                    result[k] = (k == start ? "B-" : "I-") + label;
+                }
+            }
+
+            i = end;
+        }
+
+        return new GmbSentence([.. words], result);
+    }
+
+    private static bool IsLocation(IReadOnlyList<string> words, int start, int end)
+    {
+        string name = string.Join(' ', Enumerable.Range(start, end - start).Select(k => words[k]));
+        if (GpeDespiteCue.Contains(name))
+        {
+            return false;
+        }
+
+        for (int k = start; k < end; k++)
+        {
+            if (LocationWords.Contains(words[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Buffers;
+using NewsNlp.Tokenization;
+
+namespace NewsNlp.Entities;
+
+/// <summary>
+/// Finds named entities, dates, numbers and amounts in tokenized text: a statistical sequence tagger (structured
+/// averaged perceptron over BILOU tags, constrained Viterbi decoding) for names and dates, plus deterministic
+/// recognisers for money, percentages, quantities, ordinals and cardinals.
+/// </summary>
+/// <remarks>Immutable and thread-safe; load a model once and share it. The model and its figures are described in docs/models.md.</remarks>
+public sealed class EntityTagger
+{
+    private const string ResourceName = "NewsNlp.Entities.ner-en.bin";
+    private const int MaxWindow = 400;
+
+    private static readonly Lazy<EntityTagger> DefaultTagger = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly NerModel _model;
+
+    private EntityTagger(NerModel model)
+    {
+        _model = model;
+    }
+
+    /// <summary>The tagger with the model shipped in the package, loaded on first use.</summary>
+    /// <exception cref="InvalidDataException">The shipped model is corrupt.</exception>
+    public static EntityTagger Default => DefaultTagger.Value;
+
+    /// <summary>Where the model came from: data, split, epochs.</summary>
+    public string Provenance => _model.Provenance;
+
+    /// <summary>The labels the statistical model predicts (the numeric recognisers add MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL).</summary>
+    public IReadOnlyList<EntityLabel> ModelLabels => _model.Tags.Labels;
+
+    /// <summary>Loads a model written by <c>newsnlp train ner</c>.</summary>
+    /// <param name="stream">The model file.</param>
+    /// <returns>A tagger using that model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a model, is of another format version, or is corrupt.</exception>
+    public static EntityTagger Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new EntityTagger(NerModel.Load(stream));
+    }
+
+    internal static EntityTagger FromModel(NerModel model) => new(model);
+
+    private static EntityTagger LoadDefault()
+    {
+        using Stream? stream = typeof(EntityTagger).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidDataException($"The package has no entity model (resource {ResourceName}).");
+        return Load(stream);
+    }
+
+    /// <summary>Finds the entities of a document, sentence by sentence, and appends them in text order.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="sentences">Its sentences, over <paramref name="tokens"/>.</param>
+    /// <param name="destination">Receives the mentions.</param>
+    /// <param name="cancellationToken">Checked between sentences.</param>
+    /// <returns>The number of mentions added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    public int Tag(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<EntityMention> destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        int before = destination.Count;
+        foreach (Sentence s in sentences)
+        {
+            // Pathologically long "sentences" (tables, junk, a 10 MB line) are tagged in windows: memory stays bounded.
+            for (int from = 0; from < s.TokenCount; from += MaxWindow)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int count = Math.Min(MaxWindow, s.TokenCount - from);
+                TagSentence(text, tokens.Slice(s.FirstToken + from, count), s.FirstToken + from, destination, null);
+            }
+        }
+
+        DocumentConsistency.Apply(text, tokens, destination, before);
+        return destination.Count - before;
+    }
+
+    /// <summary>Tags pre-tokenized words (joined by spaces) and returns IOB2 tags; for evaluation on CoNLL-style data.</summary>
+    internal string[] TagWords(IReadOnlyList<string> words, bool numeric = true)
+    {
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        NerExample ex = NerExample.FromWords(words, new int[words.Count]);
+        var mentions = new List<EntityMention>();
+        TagSentence(ex.Text, ex.Tokens, 0, mentions, numeric ? null : false);
+        var iob = new string[words.Count];
+        Array.Fill(iob, "O");
+        foreach (EntityMention m in mentions)
+        {
+            for (int i = 0; i < m.TokenCount; i++)
+            {
+                iob[m.FirstToken + i] = (i == 0 ? "B-" : "I-") + m.Label.ToName();
+            }
+        }
+
+        return iob;
+    }
+
+    private void TagSentence(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int firstToken, List<EntityMention> destination, bool? numeric)
+    {
+        int n = sentence.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        int k = _model.Tags.Count;
+        float[] emissions = ArrayPool<float>.Shared.Rent(n * k);
+        int[] back = ArrayPool<int>.Shared.Rent(n * k);
+        int[] tags = ArrayPool<int>.Shared.Rent(n);
+        bool[] covered = ArrayPool<bool>.Shared.Rent(n);
+        try
+        {
+            Span<ulong> features = stackalloc ulong[NerFeatures.Count];
+            Span<float> work = stackalloc float[2 * k];
+            Array.Clear(emissions, 0, n * k);
+            for (int i = 0; i < n; i++)
+            {
+                NerFeatures.Extract(text, sentence, i, features);
+                _model.Score(features, emissions.AsSpan(i * k, k));
+            }
+
+            _model.Tags.Decode(emissions, n, _model.Transitions, work, back, tags);
+            Array.Clear(covered, 0, n);
+            int count = destination.Count;
+            int start = -1;
+            float confidence = 1;
+            for (int i = 0; i < n; i++)
+            {
+                int kind = BilouTags.Kind(tags[i]);
+                if (kind == 0)
+                {
+                    continue;
+                }
+
+                if (kind is 1 or 4)
+                {
+                    start = i;
+                    confidence = 1;
+                }
+
+                confidence = MathF.Min(confidence, Probability(emissions.AsSpan(i * k, k), tags[i]));
+                if (kind is 3 or 4 && start >= 0)
+                {
+                    EntityLabel label = _model.Tags.Labels[BilouTags.LabelIndex(tags[i])];
+                    AddSpan(text, sentence, firstToken, start, i, label, confidence, destination, covered);
+                    start = -1;
+                }
+            }
+
+            if (numeric != false)
+            {
+                NumericRecognizer.Recognize(text, sentence, firstToken, covered.AsSpan(0, n), destination);
+                destination.Sort(count, destination.Count - count, Comparer<EntityMention>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(emissions);
+            ArrayPool<int>.Shared.Return(back);
+            ArrayPool<int>.Shared.Return(tags);
+            ArrayPool<bool>.Shared.Return(covered);
+        }
+    }
+
+    /// <summary>
+    /// Adds the span of tokens <paramref name="first"/>..<paramref name="last"/> (inclusive) after trimming punctuation at
+    /// its edges, and splits an organisation or place followed by an office and a name (<c>CIA Director William
+    /// Burns</c>) into the organisation and the person.
+    /// </summary>
+    private static void AddSpan(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int firstToken, int first, int last, EntityLabel label, float confidence, List<EntityMention> destination, bool[] covered)
+    {
+        while (first <= last && IsEdgePunctuation(sentence[first], text))
+        {
+            first++;
+        }
+
+        while (last >= first && IsEdgePunctuation(sentence[last], text))
+        {
+            last--;
+        }
+
+        if (first > last)
+        {
+            return;
+        }
+
+        covered.AsSpan(first, last - first + 1).Fill(true);
+        if (label == EntityLabel.Person)
+        {
+            while (first < last && Titles.IsTitle(sentence[first].GetText(text)))
+            {
+                first++;
+            }
+        }
+
+        if (label is EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Norp)
+        {
+            for (int k = first + 1; k < last; k++)
+            {
+                if (Titles.IsOffice(sentence[k].GetText(text)) && char.IsUpper(text[sentence[k + 1].Start]))
+                {
+                    destination.Add(Mention(sentence, firstToken, first, k - 1, label, confidence));
+                    destination.Add(Mention(sentence, firstToken, k + 1, last, EntityLabel.Person, confidence));
+                    return;
+                }
+            }
+        }
+
+        destination.Add(Mention(sentence, firstToken, first, last, label, confidence));
+    }
+
+    private static EntityMention Mention(ReadOnlySpan<Token> sentence, int firstToken, int a, int b, EntityLabel label, float confidence) =>
+        new(sentence[a].Start, sentence[b].End - sentence[a].Start, firstToken + a, b - a + 1, label, confidence);
+
+    private static bool IsEdgePunctuation(Token t, ReadOnlySpan<char> text) =>
+        t.Kind is TokenKind.Punctuation or TokenKind.Clitic || (t.Kind == TokenKind.Symbol && t.Length == 1 && text[t.Start] is not ('$' or '%'));
+
+    /// <summary>The softmax probability of <paramref name="tag"/> among the emission scores of one token.</summary>
+    private static float Probability(ReadOnlySpan<float> scores, int tag)
+    {
+        float max = float.NegativeInfinity;
+        foreach (float s in scores)
+        {
+            max = MathF.Max(max, s);
+        }
+
+        float sum = 0;
+        foreach (float s in scores)
+        {
+            sum += MathF.Exp((s - max) / 4f);
+        }
+
+        return MathF.Exp((scores[tag] - max) / 4f) / sum;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+using NewsNlp.Tokenization;
+
+namespace NewsNlp.Entities;
+
+/// <summary>
+/// The tagger's features for one token, as 64-bit hashes computed straight from the text: no strings, no allocation.
+/// Templates: bias, lower-cased word (digits as 0), exact word, shapes, prefixes 1-3, suffixes 1-4, the two words and
+/// shapes on each side, word bigrams, a shape trigram, sentence position.
+/// </summary>
+internal static class NerFeatures
+{
+    public const int Count = 24;
+
+    private const int MaxChars = 32;
+
+    /// <summary>Writes the <see cref="Count"/> feature hashes of token <paramref name="i"/> of <paramref name="sentence"/>.</summary>
+    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int i, Span<ulong> features)
+    {
+        ReadOnlySpan<char> w = Word(text, sentence, i);
+        ReadOnlySpan<char> prev = Word(text, sentence, i - 1);
+        ReadOnlySpan<char> next = Word(text, sentence, i + 1);
+        ReadOnlySpan<char> prev2 = Word(text, sentence, i - 2);
+        ReadOnlySpan<char> next2 = Word(text, sentence, i + 2);
+
+        features[0] = Finish(Seed(0));
+        features[1] = Finish(AddLower(Seed(1), w));
+        features[2] = Finish(AddExact(Seed(2), w));
+        features[3] = Finish(AddShape(Seed(3), w, collapse: true));
+        features[4] = Finish(AddShape(Seed(4), w, collapse: false));
+        features[5] = Finish(AddLower(Seed(5), w[..Math.Min(1, w.Length)]));
+        features[6] = Finish(AddLower(Seed(6), w[..Math.Min(2, w.Length)]));
+        features[7] = Finish(AddLower(Seed(7), w[..Math.Min(3, w.Length)]));
+        features[8] = Finish(AddLower(Seed(8), w[Math.Max(0, w.Length - 1)..]));
+        features[9] = Finish(AddLower(Seed(9), w[Math.Max(0, w.Length - 2)..]));
+        features[10] = Finish(AddLower(Seed(10), w[Math.Max(0, w.Length - 3)..]));
+        features[11] = Finish(AddLower(Seed(11), w[Math.Max(0, w.Length - 4)..]));
+        features[12] = Finish(AddLower(Seed(12), prev));
+        features[13] = Finish(AddLower(Seed(13), next));
+        features[14] = Finish(AddLower(Seed(14), prev2));
+        features[15] = Finish(AddLower(Seed(15), next2));
+        features[16] = Finish(AddShape(Seed(16), prev, collapse: true));
+        features[17] = Finish(AddShape(Seed(17), next, collapse: true));
+        features[18] = Finish(AddLower(AddLower(Seed(18), prev), w));
+        features[19] = Finish(AddLower(AddLower(Seed(19), w), next));
+        features[20] = Finish(AddShape(AddShape(AddShape(Seed(20), prev, true), w, true), next, true));
+        features[21] = Finish(AddShape(Mix(Seed(21), i == 0 ? 1UL : 0UL), w, collapse: true));
+        features[22] = Finish(AddLower(AddShape(Seed(22), w, true), prev));
+        features[23] = Finish(AddLower(AddShape(Seed(23), w, true), next));
+    }
+
+    private static ReadOnlySpan<char> Word(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int i)
+    {
+        if (i < 0)
+        {
+            return "<s>";
+        }
+
+        if (i >= sentence.Length)
+        {
+            return "</s>";
+        }
+
+        Token t = sentence[i];
+        return text.Slice(t.Start, Math.Min(t.Length, MaxChars));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Seed(int template) => 0xcbf29ce484222325UL ^ ((ulong)(template + 1) * 0x9E3779B97F4A7C15UL);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong h, ulong value) => (h ^ value) * 0x100000001b3UL;
+
+    private static ulong AddLower(ulong h, ReadOnlySpan<char> s)
+    {
+        h = Mix(h, 0x1F);
+        foreach (char c in s)
+        {
+            char d = c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : (uint)(c - '0') <= 9 ? '0' : c) : char.ToLowerInvariant(c);
+            h = Mix(h, d);
+        }
+
+        return h;
+    }
+
+    private static ulong AddExact(ulong h, ReadOnlySpan<char> s)
+    {
+        h = Mix(h, 0x1E);
+        foreach (char c in s)
+        {
+            h = Mix(h, c);
+        }
+
+        return h;
+    }
+
+    /// <summary>Word shape: X upper, x lower, d digit, other characters as themselves; runs collapsed or capped at 4.</summary>
+    private static ulong AddShape(ulong h, ReadOnlySpan<char> s, bool collapse)
+    {
+        h = Mix(h, 0x1D);
+        char last = '\0';
+        int run = 0;
+        foreach (char c in s)
+        {
+            char k = char.IsUpper(c) ? 'X' : char.IsLetter(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            run = k == last ? run + 1 : 1;
+            last = k;
+            if (collapse ? run > 1 : run > 4)
+            {
+                continue;
+            }
+
+            h = Mix(h, k);
+        }
+
+        return h;
+    }
+
+    /// <summary>A final avalanche (splitmix64), so that similar inputs spread over the whole table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Finish(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
+        return z ^ (z >> 31);
+    }
+}

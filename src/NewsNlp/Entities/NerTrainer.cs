@@ -1,0 +1,236 @@
+using NewsNlp.Tokenization;
+
+namespace NewsNlp.Entities;
+
+/// <summary>A training sentence: its text, tokens with offsets into it, and the gold BILOU tags.</summary>
+internal sealed record NerExample(string Text, Token[] Tokens, int[] Gold)
+{
+    /// <summary>Builds an example from words, joined with single spaces.</summary>
+    public static NerExample FromWords(IReadOnlyList<string> words, int[] gold)
+    {
+        var tokens = new Token[words.Count];
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(' ');
+            }
+
+            tokens[i] = new Token(text.Length, words[i].Length, TokenKind.Word);
+            text.Append(words[i]);
+        }
+
+        return new NerExample(text.ToString(), tokens, gold);
+    }
+}
+
+/// <summary>
+/// Trains the tagger: a first-order structured perceptron (Collins 2002) over BILOU tags with constrained Viterbi
+/// decoding and weight averaging, on hashed features. Deterministic for a given seed.
+/// </summary>
+internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int seed = 17, float prune = 0.02f)
+{
+    private readonly BilouTags _tags = new(labels);
+
+    public NerModel Train(IReadOnlyList<NerExample> train, int epochs, Func<NerModel, int, double>? devScore, Action<string> log, string provenance)
+    {
+        int k = _tags.Count;
+        log($"counting features over {train.Count:N0} sentences");
+        var counts = new Dictionary<ulong, int>();
+        Span<ulong> buffer = stackalloc ulong[NerFeatures.Count];
+        foreach (NerExample ex in train)
+        {
+            for (int i = 0; i < ex.Tokens.Length; i++)
+            {
+                NerFeatures.Extract(ex.Text, ex.Tokens, i, buffer);
+                foreach (ulong f in buffer)
+                {
+                    counts[f] = counts.GetValueOrDefault(f) + 1;
+                }
+            }
+        }
+
+        var ids = new Dictionary<ulong, int>();
+        foreach (var (f, seen) in counts)
+        {
+            if (seen >= minCount)
+            {
+                ids[f] = ids.Count;
+            }
+        }
+
+        counts.Clear();
+        ulong[] hashes = new ulong[ids.Count];
+        foreach (var (f, id) in ids)
+        {
+            hashes[id] = f;
+        }
+
+        log($"{ids.Count:N0} features seen at least {minCount} times; {k} tags");
+        int[][] features = train.Select(ex =>
+        {
+            var result = new int[ex.Tokens.Length * NerFeatures.Count];
+            Span<ulong> b = stackalloc ulong[NerFeatures.Count];
+            for (int i = 0; i < ex.Tokens.Length; i++)
+            {
+                NerFeatures.Extract(ex.Text, ex.Tokens, i, b);
+                for (int j = 0; j < b.Length; j++)
+                {
+                    result[(i * NerFeatures.Count) + j] = ids.GetValueOrDefault(b[j], -1);
+                }
+            }
+
+            return result;
+        }).ToArray();
+
+        var w = new float[ids.Count * k];
+        var u = new float[ids.Count * k];
+        var tw = new float[k * k];
+        var tu = new float[k * k];
+        float c = 1;
+        var random = new Random(seed);
+        int[] order = Enumerable.Range(0, train.Count).ToArray();
+        NerModel? best = null;
+        double bestScore = double.NegativeInfinity;
+        int maxLength = train.Max(e => e.Tokens.Length);
+        var emissions = new float[maxLength * k];
+        var back = new int[maxLength * k];
+        var work = new float[2 * k];
+        var predicted = new int[maxLength];
+
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            int errors = 0;
+            int tokens = 0;
+            foreach (int s in order)
+            {
+                NerExample ex = train[s];
+                int n = ex.Tokens.Length;
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                int[] fs = features[s];
+                Array.Clear(emissions, 0, n * k);
+                for (int i = 0; i < n; i++)
+                {
+                    Span<float> e = emissions.AsSpan(i * k, k);
+                    for (int j = 0; j < NerFeatures.Count; j++)
+                    {
+                        int f = fs[(i * NerFeatures.Count) + j];
+                        if (f >= 0)
+                        {
+                            ReadOnlySpan<float> row = w.AsSpan(f * k, k);
+                            for (int t = 0; t < k; t++)
+                            {
+                                e[t] += row[t];
+                            }
+                        }
+                    }
+                }
+
+                _tags.Decode(emissions, n, tw, work, back, predicted);
+                tokens += n;
+                for (int i = 0; i < n; i++)
+                {
+                    int g = ex.Gold[i];
+                    int p = predicted[i];
+                    if (g != p)
+                    {
+                        errors++;
+                        for (int j = 0; j < NerFeatures.Count; j++)
+                        {
+                            int f = fs[(i * NerFeatures.Count) + j];
+                            if (f >= 0)
+                            {
+                                Update(w, u, (f * k) + g, 1, c);
+                                Update(w, u, (f * k) + p, -1, c);
+                            }
+                        }
+                    }
+
+                    if (i > 0)
+                    {
+                        int gp = ex.Gold[i - 1];
+                        int pp = predicted[i - 1];
+                        if (g != p || gp != pp)
+                        {
+                            Update(tw, tu, (gp * k) + g, 1, c);
+                            Update(tw, tu, (pp * k) + p, -1, c);
+                        }
+                    }
+                }
+
+                c++;
+            }
+
+            NerModel model = Export(hashes, w, u, tw, tu, c, provenance + $"; epochs {epoch}");
+            double score = devScore?.Invoke(model, epoch) ?? epoch;
+            log($"epoch {epoch}: training token error {(double)errors / tokens:P2}; dev {score:F2}; {model.FeatureCount:N0} features, {model.EntryCount:N0} weights");
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = model;
+            }
+        }
+
+        return best ?? throw new InvalidOperationException("No training data.");
+    }
+
+    private static void Update(float[] w, float[] u, int index, float delta, float c)
+    {
+        w[index] += delta;
+        u[index] += c * delta;
+    }
+
+    /// <summary>Averages the weights (w - u/c), prunes small ones and builds the compact model.</summary>
+    private NerModel Export(ulong[] hashes, float[] w, float[] u, float[] tw, float[] tu, float c, string provenance)
+    {
+        int k = _tags.Count;
+        var keep = new List<(ulong Key, int Id)>();
+        for (int f = 0; f < hashes.Length; f++)
+        {
+            for (int t = 0; t < k; t++)
+            {
+                if (MathF.Abs(w[(f * k) + t] - (u[(f * k) + t] / c)) >= prune)
+                {
+                    keep.Add((hashes[f], f));
+                    break;
+                }
+            }
+        }
+
+        keep.Sort((a, b) => a.Key.CompareTo(b.Key));
+        var keys = new ulong[keep.Count];
+        var offsets = new int[keep.Count + 1];
+        var tags = new List<byte>();
+        var weights = new List<Half>();
+        for (int i = 0; i < keep.Count; i++)
+        {
+            keys[i] = keep[i].Key;
+            offsets[i] = tags.Count;
+            int f = keep[i].Id;
+            for (int t = 0; t < k; t++)
+            {
+                float avg = w[(f * k) + t] - (u[(f * k) + t] / c);
+                if (MathF.Abs(avg) >= prune)
+                {
+                    tags.Add((byte)t);
+                    weights.Add((Half)avg);
+                }
+            }
+        }
+
+        offsets[keep.Count] = tags.Count;
+        var transitions = new float[k * k];
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = tw[i] - (tu[i] / c);
+        }
+
+        return new NerModel(_tags.Labels, keys, offsets, [.. tags], [.. weights], transitions, provenance);
+    }
+}

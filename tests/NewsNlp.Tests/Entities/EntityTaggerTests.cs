@@ -1,0 +1,106 @@
+using NewsNlp.Entities;
+
+namespace NewsNlp.Tests.Entities;
+
+public class EntityTaggerTests
+{
+    private static readonly NewsPipeline Pipeline = NewsPipeline.CreateDefault();
+
+    private static List<(string Text, string Label)> Entities(string text) =>
+        Pipeline.Analyze(text).Mentions.Select(m => (text[m.Range], m.Label.ToName())).ToList();
+
+    [Fact]
+    public void Finds_people_places_nationalities_and_dates_without_titles()
+    {
+        var found = Entities("Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday.");
+        Assert.Contains(("Xi Jinping", "PERSON"), found);
+        Assert.Contains(("Vladimir Putin", "PERSON"), found);
+        Assert.Contains(("Moscow", "GPE"), found);
+        Assert.Contains(("Monday", "DATE"), found);
+        Assert.Contains(("Chinese", "NORP"), found);
+        Assert.DoesNotContain(found, e => e.Text.StartsWith("President", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Organisations_and_countries()
+    {
+        var found = Entities("The United Nations and NATO urged Germany and France to act, the Foreign Ministry said.");
+        Assert.Contains(("United Nations", "ORG"), found);
+        Assert.Contains(("NATO", "ORG"), found);
+        Assert.Contains(("Germany", "GPE"), found);
+        Assert.Contains(("France", "GPE"), found);
+    }
+
+    [Fact]
+    public void An_office_inside_an_organisation_span_separates_the_person()
+    {
+        var found = Entities("CIA Director William Burns travelled to Kyiv in January.");
+        Assert.Contains(("William Burns", "PERSON"), found);
+        Assert.DoesNotContain(found, e => e.Text.Contains("Director", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_surname_takes_the_label_of_the_full_name_in_the_same_document()
+    {
+        const string text = "Prime Minister Rishi Sunak arrived in Kyiv. Sunak said the aid would continue. Critics of Sunak disagreed.";
+        var found = Entities(text);
+        Assert.Contains(("Rishi Sunak", "PERSON"), found);
+        Assert.Equal(2, found.Count(e => e == ("Sunak", "PERSON")));
+    }
+
+    [Theory]
+    [InlineData("Trade reached $190 billion last year.", "$190 billion", "MONEY")]
+    [InlineData("The deal is worth 50 billion reais.", "50 billion reais", "MONEY")]
+    [InlineData("Prices rose 30% in March.", "30%", "PERCENT")]
+    [InlineData("Prices rose 12 per cent in March.", "12 per cent", "PERCENT")]
+    [InlineData("The quake struck 34 km from the city.", "34 km", "QUANTITY")]
+    [InlineData("It was the first visit.", "first", "ORDINAL")]
+    [InlineData("He last visited in 2019.", "2019", "DATE")]
+    [InlineData("Police arrested 1,200 people.", "1,200", "CARDINAL")]
+    public void Numeric_entities(string text, string mention, string label) => Assert.Contains((mention, label), Entities(text));
+
+    [Fact]
+    public void Mentions_are_ordered_inside_the_text_and_never_overlap()
+    {
+        string text = File.ReadAllText(Directory.GetFiles(TestPaths.Samples, "*.txt").Order(StringComparer.Ordinal).First());
+        NewsDocument doc = Pipeline.Analyze(text);
+        Assert.True(doc.Mentions.Length > 20);
+        int end = 0;
+        foreach (EntityMention m in doc.Mentions)
+        {
+            Assert.True(m.Start >= end, $"overlap at {m.Start}");
+            Assert.Equal(doc.Tokens[m.FirstToken].Start, m.Start);
+            Assert.Equal(doc.Tokens[m.FirstToken + m.TokenCount - 1].End, m.End);
+            Assert.InRange(m.Confidence, 0f, 1f);
+            end = m.End;
+        }
+    }
+
+    [Fact]
+    public void Entity_recognition_can_be_switched_off()
+    {
+        var pipeline = new NewsPipeline(new NewsPipelineOptions { RecognizeEntities = false });
+        Assert.Empty(pipeline.Analyze("Xi Jinping met Vladimir Putin in Moscow.").Mentions);
+    }
+
+    [SeedsFact]
+    public void Seed_articles_name_the_people_firms_and_places()
+    {
+        string all = string.Join("\n\n", Directory.GetFiles(TestPaths.Seeds!, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        var found = Entities(all).ToHashSet();
+        foreach (string name in new[] { "Xi Jinping", "Vladimir Putin", "Hua Chunying", "Qin Gang", "Dmitry Kuleba", "Dmytro Kuleba", "Volodymyr Zelensky", "Antony Blinken", "William Burns" })
+        {
+            Assert.Contains((name, "PERSON"), found);
+        }
+
+        foreach (string name in new[] { "Tekhkrim", "China North Industries Group Corporation Limited", "Kremlin", "TASS", "Reuters", "NATO", "CIA", "Shanghai Cooperation Organisation" })
+        {
+            Assert.Contains((name, "ORG"), found);
+        }
+
+        foreach (string name in new[] { "Moscow", "Russia", "China", "Ukraine", "Beijing", "Samarkand", "Turkey" })
+        {
+            Assert.Contains((name, "GPE"), found);
+        }
+    }
+}

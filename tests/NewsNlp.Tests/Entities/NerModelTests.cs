@@ -1,0 +1,81 @@
+using NewsNlp.Entities;
+
+namespace NewsNlp.Tests.Entities;
+
+public class NerModelTests
+{
+    private static NerModel TinyModel()
+    {
+        var labels = new[] { EntityLabel.Person, EntityLabel.Gpe };
+        var tags = new BilouTags(labels);
+        var examples = new[]
+        {
+            NerExample.FromWords(["Anna", "visited", "Paris", "."], tags.FromIob(["B-PERSON", "O", "B-GPE", "O"])),
+            NerExample.FromWords(["Boris", "Ivanov", "left", "Rome", "."], tags.FromIob(["B-PERSON", "I-PERSON", "O", "B-GPE", "O"])),
+        };
+        return new NerTrainer(labels, minCount: 1).Train(examples, 5, null, _ => { }, "unit test");
+    }
+
+    private static byte[] Bytes(NerModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void A_trained_model_learns_its_examples_and_round_trips()
+    {
+        NerModel model = TinyModel();
+        EntityTagger tagger = EntityTagger.FromModel(model);
+        Assert.Equal(["B-PERSON", "I-PERSON", "O", "B-GPE", "O"], tagger.TagWords(["Boris", "Ivanov", "left", "Rome", "."]));
+        EntityTagger loaded = EntityTagger.Load(new MemoryStream(Bytes(model)));
+        Assert.Equal(tagger.TagWords(["Anna", "visited", "Paris", "."]), loaded.TagWords(["Anna", "visited", "Paris", "."]));
+        Assert.Equal("unit test; epochs 5", loaded.Provenance);
+    }
+
+    [Fact]
+    public void Junk_empty_truncated_and_corrupt_files_get_clear_errors()
+    {
+        byte[] good = Bytes(TinyModel());
+        Assert.Throws<InvalidDataException>(() => EntityTagger.Load(new MemoryStream([])));
+        Assert.Throws<InvalidDataException>(() => EntityTagger.Load(new MemoryStream("not a model at all"u8.ToArray())));
+        Assert.Throws<InvalidDataException>(() => EntityTagger.Load(new MemoryStream(good[..(good.Length / 2)])));
+
+        var random = new Random(3);
+        var junk = new byte[4096];
+        random.NextBytes(junk);
+        Assert.Throws<InvalidDataException>(() => EntityTagger.Load(new MemoryStream(junk)));
+
+        // Flip a byte of the decompressed payload: the checksum catches it.
+        using var payload = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(good), System.IO.Compression.CompressionMode.Decompress))
+        {
+            brotli.CopyTo(payload);
+        }
+
+        byte[] raw = payload.ToArray();
+        raw[raw.Length / 2] ^= 0x55;
+        using var corrupt = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(corrupt, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write(raw);
+        }
+
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => EntityTagger.Load(new MemoryStream(corrupt.ToArray())));
+        Assert.Contains("checksum", e.Message);
+        Assert.Throws<ArgumentNullException>(() => EntityTagger.Load(null!));
+    }
+
+    [Fact]
+    public void Bilou_conversion_and_constraints()
+    {
+        var tags = new BilouTags([EntityLabel.Person, EntityLabel.Org]);
+        int[] bilou = tags.FromIob(["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "B-ORG"]);
+        Assert.Equal(["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "B-ORG"], tags.ToIob(bilou));
+        Assert.Equal([1, 2, 3, 0, 1 + 4, 3 + 4, 4 + 4], bilou.Select(t => t == 0 ? 0 : t).ToArray());
+        Assert.False(BilouTags.IsAllowed(BilouTags.Tag(0, 1), BilouTags.Outside)); // B-PERSON -> O
+        Assert.False(BilouTags.IsAllowed(BilouTags.Tag(0, 1), BilouTags.Tag(1, 2))); // B-PERSON -> I-ORG
+        Assert.True(BilouTags.IsAllowed(BilouTags.Tag(0, 4), BilouTags.Tag(1, 1))); // U-PERSON -> B-ORG
+    }
+}
