@@ -20,6 +20,9 @@ internal static class NewsCorpus
     /// <summary>The UTF-8 size of <see cref="Text"/>, the unit of the MB/s figures.</summary>
     public static int Utf8Bytes => Encoding.UTF8.GetByteCount(Text);
 
+    /// <summary>The number of tokens of <see cref="Text"/>, the unit of the Ktok/s figures.</summary>
+    public static int TokenCount => NewsNlp.Tokenization.Tokenizer.Default.TokenizeToArray(Text).Length;
+
     private static (string, string) Build()
     {
         string? root = FindRoot();

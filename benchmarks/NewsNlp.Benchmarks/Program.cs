@@ -5,5 +5,5 @@ using NewsNlp.Benchmarks;
 // Run all:   dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --filter '*'
 // Run one:   dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --filter '*TokenizerBenchmarks*'
 Console.WriteLine($"Benchmark text: {NewsCorpus.Source}; {NewsCorpus.Text.Length:N0} chars, {NewsCorpus.Utf8Bytes:N0} UTF-8 bytes");
-IConfig config = DefaultConfig.Instance.AddColumn(new ThroughputColumn());
+IConfig config = DefaultConfig.Instance.AddColumn(new ThroughputColumn(), new ThroughputColumn(tokens: true));
 BenchmarkSwitcher.FromAssembly(typeof(NewsCorpus).Assembly).Run(args, config);

@@ -5,11 +5,11 @@ using BenchmarkDotNet.Running;
 namespace NewsNlp.Benchmarks;
 
 /// <summary>A column with the throughput in MB/s (UTF-8 bytes of the benchmark text per second of mean time).</summary>
-internal sealed class ThroughputColumn : IColumn
+internal sealed class ThroughputColumn(bool tokens = false) : IColumn
 {
-    public string Id => nameof(ThroughputColumn);
+    public string Id => nameof(ThroughputColumn) + (tokens ? "Tokens" : "");
 
-    public string ColumnName => "MB/s";
+    public string ColumnName => tokens ? "Ktok/s" : "MB/s";
 
     public bool AlwaysShow => true;
 
@@ -21,7 +21,7 @@ internal sealed class ThroughputColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "UTF-8 megabytes (10^6 bytes) of news text processed per second";
+    public string Legend => tokens ? "Thousands of tokens of the benchmark text per second" : "UTF-8 megabytes (10^6 bytes) of news text processed per second";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
     {
@@ -32,8 +32,8 @@ internal sealed class ThroughputColumn : IColumn
             return "-";
         }
 
-        double bytes = NewsCorpus.Utf8Bytes;
-        return (bytes / 1e6 / (nanoseconds.Value / 1e9)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        double units = tokens ? NewsCorpus.TokenCount / 1e3 : NewsCorpus.Utf8Bytes / 1e6;
+        return (units / (nanoseconds.Value / 1e9)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);

@@ -136,7 +136,56 @@ namespace NewsNlp.Cli
 
                 return Success;
             });
-            return new Command("evaluate", "Measure the library against annotated data.") { sentences };
+            return new Command("evaluate", "Measure the library against annotated data.") { sentences, NerEvaluateCommand(stdout, stderr) };
+        }
+
+        private static Command NerEvaluateCommand(TextWriter stdout, TextWriter stderr)
+        {
+            var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
+            var dataset = new Option<string>("--dataset") { Description = "gmb (more to come).", DefaultValueFactory = _ => "gmb" };
+            var split = new Option<string>("--split") { Description = "Split: train, dev or test.", DefaultValueFactory = _ => "test" };
+            var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train ner' (default: the shipped model)." };
+            var ner = new Command("ner", "Per-label precision, recall and F1 of the entity tagger (exact spans, conlleval-style).") { data, dataset, split, model };
+            ner.SetAction(parse =>
+            {
+                string? folder = DataLocator.Find(parse.GetValue(data));
+                if (folder is null)
+                {
+                    stderr.WriteLine("newsnlp: data folder not found (looked for shared/data); pass --data DIR.");
+                    return Usage;
+                }
+
+                NewsNlp.Entities.EntityTagger tagger = LoadTagger(parse.GetValue(model));
+                string splitName = parse.GetValue(split) ?? "test";
+                switch (parse.GetValue(dataset))
+                {
+                    case "gmb":
+                        var sentences = NewsNlp.Cli.Training.GmbCorpus.Read(folder, splitName);
+                        stdout.WriteLine($"GMB {splitName} block: {sentences.Count:N0} sentences, {sentences.Sum(s => s.Words.Length):N0} tokens; statistical model alone");
+                        NewsNlp.Cli.Training.NerTraining.Report(tagger, sentences, stdout);
+                        stdout.WriteLine(FormattableString.Invariant($"PERSON/ORG/GPE/LOC micro F1: {NewsNlp.Cli.Training.NerTraining.DevF1(tagger, sentences):F1}"));
+                        return Success;
+                    default:
+                        throw new UsageException($"unknown dataset '{parse.GetValue(dataset)}'.");
+                }
+            });
+            return ner;
+        }
+
+        private static NewsNlp.Entities.EntityTagger LoadTagger(FileInfo? file)
+        {
+            if (file is null)
+            {
+                return NewsNlp.Entities.EntityTagger.Default;
+            }
+
+            if (!file.Exists)
+            {
+                throw new UsageException($"cannot read '{file.FullName}': no such file.");
+            }
+
+            using FileStream stream = file.OpenRead();
+            return NewsNlp.Entities.EntityTagger.Load(stream);
         }
 
         private static Command TrainCommand(TextWriter stdout, TextWriter stderr)
@@ -144,7 +193,8 @@ namespace NewsNlp.Cli
             var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
             var epochs = new Option<int>("--epochs") { Description = "Training epochs; the best on GMB dev is kept.", DefaultValueFactory = _ => 10 };
             var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "NewsNlp", "Entities", "ner-en.bin")) };
-            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output };
+            var withDev = new Option<bool>("--with-dev") { Description = "Train on train + dev for exactly --epochs epochs (the count chosen on dev): how the shipped model is made." };
+            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -160,7 +210,7 @@ namespace NewsNlp.Cli
                     throw new UsageException("--epochs must be between 1 and 100.");
                 }
 
-                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, stdout);
+                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout);
                 FileInfo file = parse.GetValue(output)!;
                 using (FileStream stream = File.Create(file.FullName))
                 {

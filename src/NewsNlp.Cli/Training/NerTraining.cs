@@ -15,18 +15,24 @@ internal static class NerTraining
     /// <summary>The labels whose micro F1 on dev chooses the epoch.</summary>
     public static readonly HashSet<string> SelectionLabels = ["PERSON", "ORG", "GPE", "LOC"];
 
-    public static NerModel Train(string data, int epochs, TextWriter log)
+    /// <summary>
+    /// Trains on GMB train and keeps the epoch with the best dev F1; with <paramref name="withDev"/>, trains on
+    /// train + dev for exactly <paramref name="epochs"/> epochs (the count chosen on dev before), the final model.
+    /// </summary>
+    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log)
     {
         var tags = new BilouTags(ModelLabels);
         IReadOnlyList<GmbSentence> train = GmbCorpus.Read(data, "train");
         IReadOnlyList<GmbSentence> dev = GmbCorpus.Read(data, "dev");
-        var examples = train.Select(s => NerExample.FromWords(s.Words, tags.FromIob(s.Tags))).ToList();
+        var examples = (withDev ? train.Concat(dev) : train).Select(s => NerExample.FromWords(s.Words, tags.FromIob(s.Tags))).ToList();
         var trainer = new NerTrainer(ModelLabels);
-        string provenance = $"GMB extract (gmb_kaggle/ner_dataset.csv), train block = first 80% of {train.Count + dev.Count:N0}+ sentences; structured averaged perceptron, BILOU, {NerFeatures.Count} feature templates";
+        string provenance = withDev
+            ? $"GMB extract (gmb_kaggle/ner_dataset.csv), train + dev blocks = first 90% of the sentences ({examples.Count:N0}); structured averaged perceptron, BILOU, {NerFeatures.Count} feature templates"
+            : $"GMB extract (gmb_kaggle/ner_dataset.csv), train block = first 80% of the sentences ({examples.Count:N0}); structured averaged perceptron, BILOU, {NerFeatures.Count} feature templates";
         NerModel best = trainer.Train(
             examples,
             epochs,
-            (model, epoch) => DevF1(EntityTagger.FromModel(model), dev),
+            withDev ? (model, epoch) => epoch : (model, epoch) => DevF1(EntityTagger.FromModel(model), dev),
             message => log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}"),
             provenance);
         log.WriteLine("GMB dev, statistical model alone:");

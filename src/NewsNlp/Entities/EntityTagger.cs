@@ -117,14 +117,16 @@ public sealed class EntityTagger
         int[] back = ArrayPool<int>.Shared.Rent(n * k);
         int[] tags = ArrayPool<int>.Shared.Rent(n);
         bool[] covered = ArrayPool<bool>.Shared.Rent(n);
+        byte[] marks = ArrayPool<byte>.Shared.Rent(n);
         try
         {
             Span<ulong> features = stackalloc ulong[NerFeatures.Count];
             Span<float> work = stackalloc float[2 * k];
             Array.Clear(emissions, 0, n * k);
+            Gazetteer.Default.Match(text, sentence, marks);
             for (int i = 0; i < n; i++)
             {
-                NerFeatures.Extract(text, sentence, i, features);
+                NerFeatures.Extract(text, sentence, marks, i, features);
                 _model.Score(features, emissions.AsSpan(i * k, k));
             }
 
@@ -168,6 +170,7 @@ public sealed class EntityTagger
             ArrayPool<int>.Shared.Return(back);
             ArrayPool<int>.Shared.Return(tags);
             ArrayPool<bool>.Shared.Return(covered);
+            ArrayPool<byte>.Shared.Return(marks);
         }
     }
 

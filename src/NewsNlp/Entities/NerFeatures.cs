@@ -10,12 +10,12 @@ namespace NewsNlp.Entities;
 /// </summary>
 internal static class NerFeatures
 {
-    public const int Count = 24;
+    public const int Count = 26;
 
     private const int MaxChars = 32;
 
-    /// <summary>Writes the <see cref="Count"/> feature hashes of token <paramref name="i"/> of <paramref name="sentence"/>.</summary>
-    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int i, Span<ulong> features)
+    /// <summary>Writes the <see cref="Count"/> feature hashes of token <paramref name="i"/> of <paramref name="sentence"/>, given the sentence's gazetteer marks.</summary>
+    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, ReadOnlySpan<byte> gazetteer, int i, Span<ulong> features)
     {
         ReadOnlySpan<char> w = Word(text, sentence, i);
         ReadOnlySpan<char> prev = Word(text, sentence, i - 1);
@@ -47,6 +47,8 @@ internal static class NerFeatures
         features[21] = Finish(AddShape(Mix(Seed(21), i == 0 ? 1UL : 0UL), w, collapse: true));
         features[22] = Finish(AddLower(AddShape(Seed(22), w, true), prev));
         features[23] = Finish(AddLower(AddShape(Seed(23), w, true), next));
+        features[24] = Finish(Mix(Seed(24), gazetteer[i]));
+        features[25] = Finish(Mix(Mix(Seed(25), i > 0 ? gazetteer[i - 1] : 255UL), i + 1 < sentence.Length ? gazetteer[i + 1] : 255UL));
     }
 
     private static ReadOnlySpan<char> Word(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int i)

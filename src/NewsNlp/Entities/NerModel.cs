@@ -23,6 +23,7 @@ internal sealed class NerModel
     private readonly int[] _offsets;
     private readonly byte[] _tags;
     private readonly Half[] _weights;
+    private readonly float[] _weightsFloat;
     private readonly int[] _table;
     private readonly int _tableMask;
 
@@ -38,6 +39,7 @@ internal sealed class NerModel
         _offsets = offsets;
         _tags = tags;
         _weights = weights;
+        _weightsFloat = Array.ConvertAll(weights, h => (float)h); // stored as Half, scored as float
         Transitions = transitions;
         Provenance = provenance;
 
@@ -84,9 +86,10 @@ internal sealed class NerModel
 
                 if (_keys[index] == f)
                 {
-                    for (int e = _offsets[index]; e < _offsets[index + 1]; e++)
+                    int end = _offsets[index + 1];
+                    for (int e = _offsets[index]; e < end; e++)
                     {
-                        scores[_tags[e]] += (float)_weights[e];
+                        scores[_tags[e]] += _weightsFloat[e];
                     }
 
                     break;

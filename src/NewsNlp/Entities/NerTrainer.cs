@@ -39,11 +39,18 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
         log($"counting features over {train.Count:N0} sentences");
         var counts = new Dictionary<ulong, int>();
         Span<ulong> buffer = stackalloc ulong[NerFeatures.Count];
-        foreach (NerExample ex in train)
+        byte[][] marks = train.Select(ex =>
         {
+            var m = new byte[ex.Tokens.Length];
+            Gazetteer.Default.Match(ex.Text, ex.Tokens, m);
+            return m;
+        }).ToArray();
+        for (int s = 0; s < train.Count; s++)
+        {
+            NerExample ex = train[s];
             for (int i = 0; i < ex.Tokens.Length; i++)
             {
-                NerFeatures.Extract(ex.Text, ex.Tokens, i, buffer);
+                NerFeatures.Extract(ex.Text, ex.Tokens, marks[s], i, buffer);
                 foreach (ulong f in buffer)
                 {
                     counts[f] = counts.GetValueOrDefault(f) + 1;
@@ -68,13 +75,13 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
         }
 
         log($"{ids.Count:N0} features seen at least {minCount} times; {k} tags");
-        int[][] features = train.Select(ex =>
+        int[][] features = train.Select((ex, s) =>
         {
             var result = new int[ex.Tokens.Length * NerFeatures.Count];
             Span<ulong> b = stackalloc ulong[NerFeatures.Count];
             for (int i = 0; i < ex.Tokens.Length; i++)
             {
-                NerFeatures.Extract(ex.Text, ex.Tokens, i, b);
+                NerFeatures.Extract(ex.Text, ex.Tokens, marks[s], i, b);
                 for (int j = 0; j < b.Length; j++)
                 {
                     result[(i * NerFeatures.Count) + j] = ids.GetValueOrDefault(b[j], -1);

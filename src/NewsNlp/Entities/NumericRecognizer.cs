@@ -34,9 +34,16 @@ internal static class NumericRecognizer
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth", "thousandth");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ScalesLookup = Scales.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CurrencyLookup = CurrencyWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitsLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PercentLookup = PercentWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordsLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalsLookup = Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static bool In(FrozenSet<string> set, ReadOnlySpan<char> word) => word.Length <= 12 && set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static bool In(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set, ReadOnlySpan<char> word) => word.Length <= 12 && set.Contains(word);
 
     /// <summary>Adds numeric mentions for the tokens of one sentence not already covered (<paramref name="covered"/>, per sentence token).</summary>
     public static void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int firstToken, Span<bool> covered, List<EntityMention> destination)
@@ -76,7 +83,7 @@ internal static class NumericRecognizer
             {
                 end = ExtendScale(text, tokens, i, covered);
                 ReadOnlySpan<char> after = end + 1 < n && !covered[end + 1] ? tokens[end + 1].GetText(text) : default;
-                if (!after.IsEmpty && In(PercentWords, after))
+                if (!after.IsEmpty && In(PercentLookup, after))
                 {
                     end++;
                     label = EntityLabel.Percent;
@@ -86,12 +93,12 @@ internal static class NumericRecognizer
                     end += 2;
                     label = EntityLabel.Percent;
                 }
-                else if (!after.IsEmpty && In(CurrencyWords, after))
+                else if (!after.IsEmpty && In(CurrencyLookup, after))
                 {
                     end++;
                     label = EntityLabel.Money;
                 }
-                else if (!after.IsEmpty && In(Units, after) && !(after is "m" && end > i))
+                else if (!after.IsEmpty && In(UnitsLookup, after) && !(after is "m" && end > i))
                 {
                     end++;
                     label = EntityLabel.Quantity;
@@ -109,7 +116,7 @@ internal static class NumericRecognizer
                     label = EntityLabel.Cardinal;
                 }
             }
-            else if (In(Ordinals, w))
+            else if (In(OrdinalsLookup, w))
             {
                 label = EntityLabel.Ordinal;
             }
@@ -149,7 +156,7 @@ internal static class NumericRecognizer
             return true;
         }
 
-        return In(NumberWords, w);
+        return In(NumberWordsLookup, w);
     }
 
     private static bool IsOrdinalNumber(ReadOnlySpan<char> w) =>
@@ -161,7 +168,7 @@ internal static class NumericRecognizer
     private static int ExtendScale(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, Span<bool> covered)
     {
         int end = i;
-        while (end + 1 < tokens.Length && !covered[end + 1] && In(Scales, tokens[end + 1].GetText(text)) && tokens[end + 1].GetText(text) is not ("m" or "k") )
+        while (end + 1 < tokens.Length && !covered[end + 1] && In(ScalesLookup, tokens[end + 1].GetText(text)) && tokens[end + 1].GetText(text) is not ("m" or "k") )
         {
             end++;
         }
