@@ -16,6 +16,8 @@ namespace NewsNlp.Cli
         public const int Failure = 1;
         public const int Usage = 2;
 
+        private static readonly string[] UnerParts = ["news", "wiki", "all"];
+
         public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
         {
             RootCommand root = Build(stdin, stdout, stderr);
@@ -142,8 +144,8 @@ namespace NewsNlp.Cli
         private static Command NerEvaluateCommand(TextWriter stdout, TextWriter stderr)
         {
             var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
-            var dataset = new Option<string>("--dataset") { Description = "gmb (more to come).", DefaultValueFactory = _ => "gmb" };
-            var split = new Option<string>("--split") { Description = "Split: train, dev or test.", DefaultValueFactory = _ => "test" };
+            var dataset = new Option<string>("--dataset") { Description = "gmb, uner, wikigold, or the path of a CoNLL/IOB file (word first, tag last; PER/ORG/LOC scored).", DefaultValueFactory = _ => "gmb" };
+            var split = new Option<string>("--split") { Description = "GMB split: train, dev or test.", DefaultValueFactory = _ => "test" };
             var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train ner' (default: the shipped model)." };
             var ner = new Command("ner", "Per-label precision, recall and F1 of the entity tagger (exact spans, conlleval-style).") { data, dataset, split, model };
             ner.SetAction(parse =>
@@ -157,19 +159,57 @@ namespace NewsNlp.Cli
 
                 NewsNlp.Entities.EntityTagger tagger = LoadTagger(parse.GetValue(model));
                 string splitName = parse.GetValue(split) ?? "test";
-                switch (parse.GetValue(dataset))
+                string name = parse.GetValue(dataset) ?? "gmb";
+                switch (name)
                 {
                     case "gmb":
-                        var sentences = NewsNlp.Cli.Training.GmbCorpus.Read(folder, splitName);
-                        stdout.WriteLine($"GMB {splitName} block: {sentences.Count:N0} sentences, {sentences.Sum(s => s.Words.Length):N0} tokens; statistical model alone");
-                        NewsNlp.Cli.Training.NerTraining.Report(tagger, sentences, stdout);
-                        stdout.WriteLine(FormattableString.Invariant($"PERSON/ORG/GPE/LOC micro F1: {NewsNlp.Cli.Training.NerTraining.DevF1(tagger, sentences):F1}"));
+                        {
+                            var sentences = NewsNlp.Cli.Training.GmbCorpus.Read(folder, splitName);
+                            SpanScore score = NewsNlp.Cli.Training.NerTraining.Score(tagger, sentences, null);
+                            stdout.WriteLine($"GMB {splitName} block: {score.Sentences:N0} sentences, {score.Tokens:N0} tokens; statistical model alone (numeric recognisers off: GMB does not label numbers)");
+                            score.Write(stdout, NewsNlp.Cli.Training.NerTraining.SelectionLabels);
+                            return Success;
+                        }
+
+                    case "uner":
+                        {
+                            var sentences = NerDatasets.ReadUner(Path.Combine(folder, "uner_en_pud", "en_pud-ud-test.iob2"));
+                            foreach (string part in UnerParts)
+                            {
+                                ScoreConll(tagger, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"UNER English PUD ({part})", stdout);
+                            }
+
+                            return Success;
+                        }
+
+                    case "wikigold":
+                        ScoreConll(tagger, NerDatasets.ReadConll(Path.Combine(folder, "wikigold", "wikigold.conll.txt"), "wikigold"), "WikiGold (MISC not scored)", stdout);
                         return Success;
+
                     default:
-                        throw new UsageException($"unknown dataset '{parse.GetValue(dataset)}'.");
+                        if (!File.Exists(name))
+                        {
+                            throw new UsageException($"unknown dataset '{name}': use gmb, uner, wikigold or a CoNLL file.");
+                        }
+
+                        ScoreConll(tagger, NerDatasets.ReadConll(name, "file"), Path.GetFileName(name), stdout);
+                        return Success;
                 }
             });
             return ner;
+        }
+
+        private static void ScoreConll(NewsNlp.Entities.EntityTagger tagger, List<LabeledSentence> sentences, string title, TextWriter stdout)
+        {
+            var score = new SpanScore();
+            foreach (LabeledSentence s in sentences)
+            {
+                score.Add(s.Tags, NerDatasets.CollapseToConll(tagger.TagWords(s.Words, numeric: false)));
+            }
+
+            stdout.WriteLine($"{title}: {score.Sentences:N0} sentences, {score.Tokens:N0} tokens; our GPE, LOC and FAC scored as LOC");
+            score.Write(stdout, NerDatasets.ConllLabels);
+            stdout.WriteLine();
         }
 
         private static NewsNlp.Entities.EntityTagger LoadTagger(FileInfo? file)

@@ -78,7 +78,7 @@ internal static class NerFeatures
         h = Mix(h, 0x1F);
         foreach (char c in s)
         {
-            char d = c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : (uint)(c - '0') <= 9 ? '0' : c) : char.ToLowerInvariant(c);
+            char d = c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : (uint)(c - '0') <= 9 ? '0' : c) : char.ToLowerInvariant(Fold(c));
             h = Mix(h, d);
         }
 
@@ -90,11 +90,20 @@ internal static class NerFeatures
         h = Mix(h, 0x1E);
         foreach (char c in s)
         {
-            h = Mix(h, c);
+            h = Mix(h, c < 128 ? c : Fold(c));
         }
 
         return h;
     }
+
+    /// <summary>Typographic variants read as their ASCII forms: curly quotes and apostrophes, dashes, the ellipsis.</summary>
+    private static char Fold(char c) => c switch
+    {
+        '\u2018' or '\u2019' or '\u201B' or '\u2032' => '\'',
+        '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' => '"',
+        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+        _ => c,
+    };
 
     /// <summary>Word shape: X upper, x lower, d digit, other characters as themselves; runs collapsed or capped at 4.</summary>
     private static ulong AddShape(ulong h, ReadOnlySpan<char> s, bool collapse)
