@@ -4,6 +4,12 @@ using NewsNlp.Benchmarks;
 
 // Run all:   dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --filter '*'
 // Run one:   dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --filter '*TokenizerBenchmarks*'
+if (args.Length > 0 && args[0] == "--profile")
+{
+    Profile.Run();
+    return;
+}
+
 Console.WriteLine($"Benchmark text: {NewsCorpus.Source}; {NewsCorpus.Text.Length:N0} chars, {NewsCorpus.Utf8Bytes:N0} UTF-8 bytes");
 IConfig config = DefaultConfig.Instance.AddColumn(new ThroughputColumn(), new ThroughputColumn(tokens: true));
 BenchmarkSwitcher.FromAssembly(typeof(NewsCorpus).Assembly).Run(args, config);

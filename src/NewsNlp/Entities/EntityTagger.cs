@@ -18,6 +18,8 @@ public sealed class EntityTagger
 
     private readonly NerModel _model;
 
+    internal NerModel Model => _model;
+
     private EntityTagger(NerModel model)
     {
         _model = model;
