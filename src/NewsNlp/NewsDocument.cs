@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NewsNlp.Entities;
+using NewsNlp.Text;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp;
@@ -10,10 +11,11 @@ namespace NewsNlp;
 /// </summary>
 public sealed class NewsDocument
 {
-    internal NewsDocument(string id, string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions)
+    internal NewsDocument(string id, CleanText clean, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions)
     {
         Id = id;
-        Text = text;
+        Clean = clean;
+        Text = clean.Original;
         Tokens = tokens;
         Sentences = sentences;
         Mentions = mentions;
@@ -33,6 +35,26 @@ public sealed class NewsDocument
 
     /// <summary>The sentences in text order; each names its range of <see cref="Tokens"/>.</summary>
     public ImmutableArray<Sentence> Sentences { get; }
+
+    /// <summary>The clean view the analysis read (mojibake, HTML references and Unicode repaired), with the repairs and boilerplate lines.</summary>
+    public CleanText Clean { get; }
+
+    /// <summary>The repairs made for the analysis, by offsets into <see cref="Text"/>.</summary>
+    public IReadOnlyList<TextRepair> Repairs => Clean.Repairs;
+
+    /// <summary>The boilerplate lines (captions, credits, keyword lines, related links, notices); nothing in them yields entities.</summary>
+    public IReadOnlyList<BoilerplateSpan> Boilerplate => Clean.Boilerplate;
+
+    /// <summary>The repaired text of a range of <see cref="Text"/> (a mention inside <c>Vlad铆mir Putin</c> reads <c>Vladímir Putin</c>).</summary>
+    /// <param name="start">Start offset in <see cref="Text"/>.</param>
+    /// <param name="end">End offset in <see cref="Text"/> (exclusive).</param>
+    /// <returns>The clean characters of that range.</returns>
+    public string GetCleanText(int start, int end)
+    {
+        int s = Clean.ToClean(start);
+        int e = Clean.ToClean(end);
+        return Clean.Text[s..Math.Max(s, e)];
+    }
 
     /// <summary>The entity mentions (names, dates, numbers, amounts) in text order; empty when entity recognition is off.</summary>
     public ImmutableArray<EntityMention> Mentions { get; }

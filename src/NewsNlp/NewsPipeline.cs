@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NewsNlp.Entities;
+using NewsNlp.Text;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp;
@@ -61,20 +62,62 @@ public sealed class NewsPipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        ImmutableArray<Token> tokens = Tokenize(text, cancellationToken);
+        CleanText clean = Options.TextCleaner?.Clean(text, cancellationToken) ?? TextCleaner.Identity(text);
+        string work = clean.Text;
+        ImmutableArray<Token> tokens = Tokenize(work, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var sentences = new List<Sentence>(tokens.Length / 20 + 1);
-        _splitter.Split(text, tokens.AsSpan(), sentences);
-        ImmutableArray<Sentence> sentenceArray = [.. sentences];
+        _splitter.Split(work, tokens.AsSpan(), sentences);
         ImmutableArray<EntityMention> mentions = [];
         if (_tagger is not null)
         {
+            // Boilerplate lines (captions, keyword lines, related links) are not news content: no entities from them.
+            Sentence[] content = clean.Boilerplate.Count == 0
+                ? [.. sentences]
+                : sentences.Where(s => !clean.IsBoilerplate(clean.ToOriginal(s.Start), clean.ToOriginal(s.End))).ToArray();
             var found = new List<EntityMention>(sentences.Count * 2);
-            _tagger.Tag(text, tokens.AsSpan(), sentenceArray.AsSpan(), found, cancellationToken);
+            _tagger.Tag(work, tokens.AsSpan(), content, found, cancellationToken);
             mentions = [.. found];
         }
 
-        return new NewsDocument(id ?? "doc", text, tokens, sentenceArray, mentions);
+        ImmutableArray<Sentence> sentenceArray = [.. sentences];
+        if (clean.IsChanged)
+        {
+            (tokens, sentenceArray, mentions) = ToOriginal(clean, tokens, sentenceArray, mentions);
+        }
+
+        return new NewsDocument(id ?? "doc", clean, tokens, sentenceArray, mentions);
+    }
+
+    /// <summary>Moves annotations made on the clean text onto the original's offsets.</summary>
+    private static (ImmutableArray<Token>, ImmutableArray<Sentence>, ImmutableArray<EntityMention>) ToOriginal(
+        CleanText clean, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions)
+    {
+        var t = new Token[tokens.Length];
+        for (int i = 0; i < t.Length; i++)
+        {
+            Token token = tokens[i];
+            (int s, int e) = clean.ToOriginal(token.Start, token.End);
+            t[i] = new Token(s, e - s, token.Kind);
+        }
+
+        var st = new Sentence[sentences.Length];
+        for (int i = 0; i < st.Length; i++)
+        {
+            Sentence sentence = sentences[i];
+            (int s, int e) = clean.ToOriginal(sentence.Start, sentence.End);
+            st[i] = sentence with { Start = s, Length = e - s };
+        }
+
+        var m = new EntityMention[mentions.Length];
+        for (int i = 0; i < m.Length; i++)
+        {
+            EntityMention mention = mentions[i];
+            (int s, int e) = clean.ToOriginal(mention.Start, mention.End);
+            m[i] = mention with { Start = s, Length = e - s };
+        }
+
+        return (ImmutableCollectionsMarshal.AsImmutableArray(t), ImmutableCollectionsMarshal.AsImmutableArray(st), ImmutableCollectionsMarshal.AsImmutableArray(m));
     }
 
     /// <summary>Tokenizes into a pooled buffer and copies once into the exact-size result.</summary>

@@ -1,4 +1,5 @@
 using NewsNlp.Entities;
+using NewsNlp.Text;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp;
@@ -14,6 +15,9 @@ public sealed class NewsPipelineOptions
 
     /// <summary>The tokenizer; <see cref="Tokenizer.Default"/> unless set.</summary>
     public Tokenizer Tokenizer { get; init; } = Tokenizer.Default;
+
+    /// <summary>The text cleaner (mojibake, HTML references, Unicode, boilerplate); <see cref="TextCleaner.Default"/> unless set; null turns cleaning off.</summary>
+    public TextCleaner? TextCleaner { get; init; } = TextCleaner.Default;
 
     /// <summary>Whether to find entities; <see langword="true"/> by default. Off, a pipeline only tokenizes and splits sentences.</summary>
     public bool RecognizeEntities { get; init; } = true;

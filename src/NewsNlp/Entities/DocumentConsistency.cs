@@ -13,7 +13,8 @@ internal static class DocumentConsistency
 {
     private static readonly EntityLabel[] NameLabels = [EntityLabel.Person, EntityLabel.Org, EntityLabel.Gpe, EntityLabel.Loc, EntityLabel.Norp];
 
-    public static void Apply(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, List<EntityMention> mentions, int from)
+    /// <summary>Applies both rules to the mentions from index <paramref name="from"/>; new mentions only inside <paramref name="sentences"/>.</summary>
+    public static void Apply(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<EntityMention> mentions, int from)
     {
         var votes = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var personParts = new HashSet<string>(StringComparer.Ordinal);
@@ -86,17 +87,21 @@ internal static class DocumentConsistency
         }
 
         int added = mentions.Count;
-        for (int t = 0; t < tokens.Length; t++)
+        foreach (Sentence sentence in sentences)
         {
-            if (covered[t] || tokens[t].Kind != TokenKind.Word)
+            for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
-                continue;
-            }
+                if (covered[t] || tokens[t].Kind != TokenKind.Word)
+                {
+                    continue;
+                }
 
-            ReadOnlySpan<char> word = tokens[t].GetText(text);
-            if (word.Length > 1 && char.IsUpper(word[0]) && personParts.Contains(word.ToString()))
-            {
-                mentions.Add(new EntityMention(tokens[t].Start, tokens[t].Length, t, 1, EntityLabel.Person, 0.6f));
+                ReadOnlySpan<char> word = tokens[t].GetText(text);
+                string key = word.ToString();
+                if (word.Length > 1 && char.IsUpper(word[0]) && personParts.Contains(key) && IsPersonVote(votes[key]))
+                {
+                    mentions.Add(new EntityMention(tokens[t].Start, tokens[t].Length, t, 1, EntityLabel.Person, 0.6f));
+                }
             }
         }
 
@@ -104,6 +109,19 @@ internal static class DocumentConsistency
         {
             mentions.Sort(from, mentions.Count - from, Comparer<EntityMention>.Create((a, b) => a.Start.CompareTo(b.Start)));
         }
+    }
+
+    private static bool IsPersonVote(float[] v)
+    {
+        for (int l = 1; l < v.Length; l++)
+        {
+            if (v[l] >= v[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static float[] Votes(Dictionary<string, float[]> votes, string key)

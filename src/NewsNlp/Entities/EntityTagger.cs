@@ -78,7 +78,7 @@ public sealed class EntityTagger
             }
         }
 
-        DocumentConsistency.Apply(text, tokens, destination, before);
+        DocumentConsistency.Apply(text, tokens, sentences, destination, before);
         return destination.Count - before;
     }
 

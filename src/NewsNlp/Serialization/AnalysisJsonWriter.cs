@@ -91,6 +91,37 @@ public static class AnalysisJsonWriter
 
         writer.WriteEndArray();
 
+        writer.WriteStartArray("repairs");
+        foreach (NewsNlp.Text.TextRepair r in document.Repairs)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("start", r.Start);
+            writer.WriteNumber("end", r.End);
+            JsonText.WriteString(writer, "original", r.Original);
+            JsonText.WriteString(writer, "repaired", r.Repaired);
+            writer.WriteString("kind", r.Kind switch { NewsNlp.Text.RepairKind.Mojibake => "mojibake", NewsNlp.Text.RepairKind.HtmlEntity => "htmlEntity", _ => "unicode" });
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("boilerplate");
+        foreach (NewsNlp.Text.BoilerplateSpan b in document.Boilerplate)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("start", b.Start);
+            writer.WriteNumber("end", b.End);
+            writer.WriteString("kind", b.Kind switch
+            {
+                NewsNlp.Text.BoilerplateKind.Caption => "caption",
+                NewsNlp.Text.BoilerplateKind.Credit => "credit",
+                NewsNlp.Text.BoilerplateKind.Keywords => "keywords",
+                NewsNlp.Text.BoilerplateKind.RelatedLinks => "relatedLinks",
+                _ => "notice",
+            });
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         WriteEntities(writer, document);
 
         if (options.IncludeTokens)
@@ -121,7 +152,7 @@ public static class AnalysisJsonWriter
         var index = new Dictionary<(string, EntityLabel), int>();
         foreach (EntityMention m in document.Mentions)
         {
-            string key = NormalizeName(document.Text.AsSpan(m.Start, m.Length));
+            string key = NormalizeName(document.GetCleanText(m.Start, m.End));
             if (!index.TryGetValue((key, m.Label), out int g))
             {
                 index[(key, m.Label)] = g = groups.Count;
@@ -160,15 +191,15 @@ public static class AnalysisJsonWriter
         writer.WriteEndArray();
     }
 
-    /// <summary>A mention's text with its line breaks and runs of whitespace as single spaces.</summary>
+    /// <summary>A mention's repaired text with its line breaks and runs of whitespace as single spaces.</summary>
     private static string MentionText(NewsDocument document, EntityMention m)
     {
-        ReadOnlySpan<char> text = document.Text.AsSpan(m.Start, m.Length);
-        return text.ContainsAny(" \t\r\n\u00A0".AsSpan()) ? string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : text.ToString();
+        string text = document.GetCleanText(m.Start, m.End);
+        return text.AsSpan().ContainsAny(" \t\r\n\u00A0".AsSpan()) ? string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : text;
     }
 
-    private static string NormalizeName(ReadOnlySpan<char> text) =>
-        string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    private static string NormalizeName(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     /// <summary>The JSON name of a token kind (camelCase).</summary>
     /// <param name="kind">The kind.</param>
