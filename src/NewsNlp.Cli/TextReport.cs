@@ -27,9 +27,25 @@ internal static class TextReport
                 }
             }
 
+            if (doc.Repairs.Count > 0)
+            {
+                output.WriteLine($"repairs: {string.Join(", ", doc.Repairs.Select(r => $"{OneLine(r.Original)} -> {OneLine(r.Repaired)} ({r.Kind})").Take(20))}");
+            }
+
+            foreach (NewsNlp.Text.BoilerplateSpan b in doc.Boilerplate)
+            {
+                output.WriteLine($"boilerplate ({b.Kind}): {OneLine(doc.Text.AsSpan(b.Start, b.End - b.Start))}");
+            }
+
+            var entities = doc.Mentions
+                .GroupBy(m => (Text: OneLine(doc.GetCleanText(m.Start, m.End)), m.Label))
+                .Select(g => $"{g.Key.Text} [{NewsNlp.Entities.EntityLabels.ToName(g.Key.Label)}]{(g.Count() > 1 ? " x" + g.Count() : "")}");
+            output.WriteLine($"entities: {string.Join("; ", entities)}");
             output.WriteLine();
         }
     }
+
+    private static string OneLine(string text) => OneLine(text.AsSpan());
 
     private static string OneLine(ReadOnlySpan<char> text)
     {

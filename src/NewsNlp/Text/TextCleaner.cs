@@ -75,10 +75,9 @@ public sealed class TextCleaner
 
     private (string Clean, CleanText.Edit[] Edits, TextRepair[] Repairs) Repair(string text, int first, CancellationToken cancellationToken)
     {
-        var output = new StringBuilder(text.Length);
-        var edits = new List<CleanText.Edit>();
+        // Only the repairs are collected while scanning; the clean string is built once at the end, so that text
+        // which needs nothing (or little) is not copied character by character.
         var repairs = new List<TextRepair>();
-        output.Append(text, 0, first);
         int i = first;
         int n = text.Length;
         while (i < n)
@@ -91,19 +90,16 @@ public sealed class TextCleaner
             int plain = text.AsSpan(i).IndexOfAnyExcept(Plain);
             if (plain < 0)
             {
-                output.Append(text, i, n - i);
                 break;
             }
 
-            output.Append(text, i, plain);
             i += plain;
             char c = text[i];
 
             // A combining mark after a plain letter: take the letter back so that the pair can be composed (NFC).
-            if (_options.NormalizeUnicode && i > 0 && output.Length > 0 && (edits.Count == 0 || edits[^1].OriginalEnd < i) && char.IsAsciiLetter(text[i - 1]) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (_options.NormalizeUnicode && i > 0 && (repairs.Count == 0 || repairs[^1].End < i) && char.IsAsciiLetter(text[i - 1]) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 i--;
-                output.Length--;
                 int marksEnd = i + 1;
                 while (marksEnd < n && CharUnicodeInfo.GetUnicodeCategory(text[marksEnd]) == UnicodeCategory.NonSpacingMark)
                 {
@@ -114,13 +110,7 @@ public sealed class TextCleaner
                 if (!run.IsNormalized(NormalizationForm.FormC))
                 {
                     string composed = run.Normalize(NormalizationForm.FormC);
-                    edits.Add(new CleanText.Edit(i, marksEnd, output.Length, output.Length + composed.Length));
                     repairs.Add(new TextRepair(i, marksEnd, run, composed, RepairKind.Unicode));
-                    output.Append(composed);
-                }
-                else
-                {
-                    output.Append(run);
                 }
 
                 i = marksEnd;
@@ -147,15 +137,9 @@ public sealed class TextCleaner
                 {
                     (int e, string? r) = _options.NormalizeUnicode ? Hygiene(text, i) : (i + 1, null);
                     e = Math.Max(e, i + 1);
-                    if (r is null)
+                    if (r is not null)
                     {
-                        output.Append(text, i, e - i);
-                    }
-                    else
-                    {
-                        edits.Add(new CleanText.Edit(i, e, output.Length, output.Length + r.Length));
                         repairs.Add(new TextRepair(i, e, text[i..e], r, RepairKind.Unicode));
-                        output.Append(r);
                     }
 
                     i = e;
@@ -169,11 +153,7 @@ public sealed class TextCleaner
                 kind = RepairKind.Unicode;
             }
 
-            if (replacement is null)
-            {
-                output.Append(text, i, end - i);
-            }
-            else
+            if (replacement is not null)
             {
                 // A repaired run may itself need hygiene (a decoded &nbsp;, a mojibake no-break space).
                 if (_options.NormalizeUnicode && kind != RepairKind.Unicode)
@@ -181,15 +161,37 @@ public sealed class TextCleaner
                     replacement = Tidy(replacement);
                 }
 
-                edits.Add(new CleanText.Edit(i, end, output.Length, output.Length + replacement.Length));
                 repairs.Add(new TextRepair(i, end, text[i..end], replacement, kind));
-                output.Append(replacement);
             }
 
             i = end;
         }
 
-        return edits.Count == 0 ? (text, [], []) : (output.ToString(), [.. edits], [.. repairs]);
+        if (repairs.Count == 0)
+        {
+            return (text, [], []);
+        }
+
+        int length = text.Length;
+        foreach (TextRepair r in repairs)
+        {
+            length += r.Repaired.Length - (r.End - r.Start);
+        }
+
+        var output = new StringBuilder(length);
+        var edits = new CleanText.Edit[repairs.Count];
+        int copied = 0;
+        for (int k = 0; k < repairs.Count; k++)
+        {
+            TextRepair r = repairs[k];
+            output.Append(text, copied, r.Start - copied);
+            edits[k] = new CleanText.Edit(r.Start, r.End, output.Length, output.Length + r.Repaired.Length);
+            output.Append(r.Repaired);
+            copied = r.End;
+        }
+
+        output.Append(text, copied, text.Length - copied);
+        return (output.ToString(), edits, [.. repairs]);
     }
 
     /// <summary>An HTML character reference at <paramref name="i"/>: its end and its decoded text, or null.</summary>
