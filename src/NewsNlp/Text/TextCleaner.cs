@@ -21,6 +21,7 @@ public sealed class TextCleaner
     private static readonly Encoding Cp1251 = CodePagesEncodingProvider.Instance.GetEncoding(1251, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
     private static readonly Encoding Gbk = CodePagesEncodingProvider.Instance.GetEncoding(936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+    private static readonly Encoding LenientCp1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     private readonly TextCleanerOptions _options;
 
@@ -410,7 +411,25 @@ public sealed class TextCleaner
                 return (i + 1, " ");
         }
 
-        if (c < 0x20 || c is >= '\u007F' and <= '\u009F')
+        if (c == '\u0085')
+        {
+            return (i + 1, " "); // next line: a line break, not the cp1252 ellipsis
+        }
+
+        if (c == '\u0085')
+        {
+            return (i + 1, " "); // next line: a line break, not the cp1252 ellipsis
+        }
+
+        if (c is >= '\u0080' and <= '\u009F')
+        {
+            // Text in cp1252 read as latin-1: U+0092 was a right single quote. Bytes cp1252 leaves unused are dropped.
+            int b = c;
+            string decoded = LenientCp1252.GetString(new[] { (byte)b });
+            return (i + 1, decoded.Length == 1 && decoded[0] != c && decoded[0] >= '\u00A0' ? decoded : "");
+        }
+
+        if (c < 0x20 || c == '\u007F')
         {
             return (i + 1, "");
         }

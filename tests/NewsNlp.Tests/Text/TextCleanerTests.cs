@@ -84,7 +84,8 @@ public class TextCleanerTests
     [InlineData("zero\u200Bwidth", "zerowidth")]
     [InlineData("soft\u00ADhyphen", "softhyphen")]
     [InlineData("no\u00A0break\u2009thin", "no break thin")]
-    [InlineData("bell\u0007and\u0085next", "bellandnext")]
+    [InlineData("bell\u0007and\u0085next", "belland next")]
+    [InlineData("China\u0092s \u0093view\u0094 \u0081", "China’s “view” ")]
     [InlineData("Cafe\u0301 Ame\u0301lie", "Café Amélie")]
     public void Unicode_hygiene(string input, string expected) => Assert.Equal(expected, Clean(input));
 
