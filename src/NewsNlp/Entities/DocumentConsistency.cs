@@ -3,9 +3,9 @@ using NewsNlp.Tokenization;
 namespace NewsNlp.Entities;
 
 /// <summary>
-/// One label per name within a document. A sentence-level tagger labels <c>Putin</c> a person in one sentence and an
+/// One label per name within a document. A sentence-level tagger labels <c>Merkel</c> a person in one sentence and an
 /// organisation in another; a reader does not. After tagging: (1) every name votes for its label, and each part of a
-/// person's full name (<c>Xi</c> and <c>Jinping</c> of <c>Xi Jinping</c>) votes PERSON; a mention whose text has a
+/// person's full name (<c>Angela</c> and <c>Merkel</c> of <c>Angela Merkel</c>) votes PERSON; a mention whose text has a
 /// stronger vote for another label is relabelled; (2) a capitalised token left untagged that is a part of a person's
 /// full name in the document becomes a PERSON mention.
 /// </summary>
@@ -134,7 +134,7 @@ internal static class DocumentConsistency
         return v;
     }
 
-    /// <summary>The mention's tokens joined by spaces, without leading titles (<c>Mr Putin</c> votes as <c>Putin</c>).</summary>
+    /// <summary>The mention's tokens joined by spaces, without leading titles (<c>Mrs Merkel</c> votes as <c>Merkel</c>).</summary>
     private static string Key(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, EntityMention m)
     {
         while (m.TokenCount > 1 && Titles.IsTitle(tokens[m.FirstToken].GetText(text)))

@@ -4,7 +4,7 @@ namespace NewsNlp.Entities;
 
 /// <summary>
 /// Titles, ranks and offices that precede a person's name in news English. OntoNotes keeps them out of the PERSON
-/// span (<c>Chinese President [Xi Jinping]</c>, <c>Mr [Putin]</c>); used to map training data and to split
+/// span (<c>German Chancellor [Angela Merkel]</c>, <c>Mr [Obama]</c>); used to map training data and to split
 /// <c>CIA Director William Burns</c> into an organisation and a person.
 /// </summary>
 internal static class Titles
