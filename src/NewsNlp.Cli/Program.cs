@@ -5,7 +5,8 @@ using NewsNlp.Cli;
 using NewsNlp.Cli.Evaluation;
 using NewsNlp.Serialization;
 
-return Cli.Run(args, Console.In, Console.Out, Console.Error);
+using var stdin = new StreamReader(Console.OpenStandardInput());
+return Cli.Run(args, stdin, Console.Out, Console.Error);
 
 namespace NewsNlp.Cli
 {
@@ -53,20 +54,22 @@ namespace NewsNlp.Cli
         private static RootCommand Build(TextReader stdin, TextWriter stdout, TextWriter stderr)
         {
             var root = new RootCommand("NewsNlp: turn news articles into structured facts.");
-            root.Add(AnalyzeCommand(stdin, stdout));
+            root.Add(AnalyzeCommand(stdin, stdout, stderr));
             root.Add(EvaluateCommand(stdout, stderr));
             root.Add(TrainCommand(stdout, stderr));
             return root;
         }
 
-        private static Command AnalyzeCommand(TextReader stdin, TextWriter stdout)
+        private static Command AnalyzeCommand(TextReader stdin, TextWriter stdout, TextWriter stderr)
         {
             var files = new Argument<string[]>("files") { Description = "Article text files to analyse; '-' reads standard input.", Arity = ArgumentArity.OneOrMore };
             var format = new Option<string>("--format", "-f") { Description = "Output format: json or text.", DefaultValueFactory = _ => "json" };
             format.AcceptOnlyFromAmong("json", "text");
             var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
             var tokens = new Option<bool>("--tokens") { Description = "Include the tokens ({start,end,kind}) of each document." };
-            var command = new Command("analyze", "Analyse news articles: sentences now; entities, relations and quotes as they arrive.") { files, format, output, tokens };
+            var inputFormat = new Option<string>("--input-format") { Description = "How to read the inputs: auto (HTML when a file looks like HTML), text or html. Bytes are decoded from UTF-8, a BOM's encoding or a detected legacy encoding.", DefaultValueFactory = _ => "auto" };
+            inputFormat.AcceptOnlyFromAmong("auto", "text", "html");
+            var command = new Command("analyze", "Analyse news articles: text repair, sentences and entities.") { files, format, output, tokens, inputFormat };
             command.SetAction((parse, cancellationToken) =>
             {
                 string[] paths = parse.GetValue(files) ?? [];
@@ -76,9 +79,10 @@ namespace NewsNlp.Cli
                     throw new UsageException($"unknown option '{unknown}' (see 'newsnlp analyze --help').");
                 }
 
-                var inputs = paths.Select(p => InputReader.Read(p, stdin)).ToList();
+                string how = parse.GetValue(inputFormat) ?? "auto";
+                var inputs = paths.Select(p => InputReader.Read(p, stdin, how, stderr)).ToList();
                 NewsPipeline pipeline = NewsPipeline.CreateDefault();
-                var documents = inputs.Select(i => pipeline.Analyze(i.Text, i.Id, cancellationToken)).ToList();
+                var documents = inputs.Select(i => pipeline.Analyze(i.Text, i.Id, i.Boilerplate, cancellationToken)).ToList();
                 FileInfo? file = parse.GetValue(output);
                 bool includeTokens = parse.GetValue(tokens);
                 if (parse.GetValue(format) == "text")

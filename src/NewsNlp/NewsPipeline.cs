@@ -53,7 +53,20 @@ public sealed class NewsPipeline
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="DocumentTooLongException">The text is longer than <see cref="NewsPipelineOptions.MaxDocumentLength"/>.</exception>
     /// <exception cref="OperationCanceledException">The analysis was cancelled.</exception>
-    public NewsDocument Analyze(string text, string? id = null, CancellationToken cancellationToken = default)
+    public NewsDocument Analyze(string text, string? id = null, CancellationToken cancellationToken = default) =>
+        Analyze(text, id, null, cancellationToken);
+
+    /// <summary>Analyses one text whose boilerplate is partly known already (from HTML markup, say).</summary>
+    /// <param name="text">The text of the article.</param>
+    /// <param name="id">The caller's identifier for the document; <c>"doc"</c> when null.</param>
+    /// <param name="knownBoilerplate">Boilerplate spans by offsets into <paramref name="text"/>, added to those detected.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A known boilerplate span lies outside <paramref name="text"/>.</exception>
+    /// <exception cref="DocumentTooLongException">The text is longer than <see cref="NewsPipelineOptions.MaxDocumentLength"/>.</exception>
+    /// <exception cref="OperationCanceledException">The analysis was cancelled.</exception>
+    public NewsDocument Analyze(string text, string? id, IReadOnlyList<BoilerplateSpan>? knownBoilerplate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > Options.MaxDocumentLength)
@@ -62,7 +75,7 @@ public sealed class NewsPipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        CleanText clean = Options.TextCleaner?.Clean(text, cancellationToken) ?? TextCleaner.Identity(text);
+        CleanText clean = Options.TextCleaner?.Clean(text, knownBoilerplate, cancellationToken) ?? TextCleaner.Identity(text, knownBoilerplate);
         string work = clean.Text;
         ImmutableArray<Token> tokens = Tokenize(work, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();

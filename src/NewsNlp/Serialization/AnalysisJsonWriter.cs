@@ -116,6 +116,7 @@ public static class AnalysisJsonWriter
                 NewsNlp.Text.BoilerplateKind.Credit => "credit",
                 NewsNlp.Text.BoilerplateKind.Keywords => "keywords",
                 NewsNlp.Text.BoilerplateKind.RelatedLinks => "relatedLinks",
+                NewsNlp.Text.BoilerplateKind.Navigation => "navigation",
                 _ => "notice",
             });
             writer.WriteEndObject();

@@ -93,20 +93,24 @@ public sealed class CleanText
     /// <returns><see langword="true"/> when it overlaps boilerplate.</returns>
     public bool IsBoilerplate(int originalStart, int originalEnd)
     {
-        foreach (BoilerplateSpan b in Boilerplate)
+        // The spans are sorted and do not overlap: find the first that ends after the start.
+        IReadOnlyList<BoilerplateSpan> spans = Boilerplate;
+        int lo = 0;
+        int hi = spans.Count;
+        while (lo < hi)
         {
-            if (b.Start < originalEnd && originalStart < b.End)
+            int mid = (lo + hi) >>> 1;
+            if (spans[mid].End <= originalStart)
             {
-                return true;
+                lo = mid + 1;
             }
-
-            if (b.Start >= originalEnd)
+            else
             {
-                break;
+                hi = mid;
             }
         }
 
-        return false;
+        return lo < spans.Count && spans[lo].Start < originalEnd;
     }
 
     private int LastEditAtOrBefore(int offset, bool clean)

@@ -37,15 +37,25 @@ public sealed class TextCleaner
     /// <summary>The cleaner with every repair and boilerplate detection on.</summary>
     public static TextCleaner Default { get; } = new(new TextCleanerOptions());
 
-    /// <summary>The clean view of a text that is read as it is.</summary>
-    internal static CleanText Identity(string text) => new(text, text, [], [], []);
+    /// <summary>The clean view of a text that is read as it is, with the boilerplate the caller knows.</summary>
+    internal static CleanText Identity(string text, IReadOnlyList<BoilerplateSpan>? knownBoilerplate = null) =>
+        new(text, text, [], [], MergeBoilerplate(text, knownBoilerplate, []));
 
     /// <summary>Cleans <paramref name="text"/>.</summary>
     /// <param name="text">The text; never changed.</param>
     /// <param name="cancellationToken">Checked between lines of work.</param>
     /// <returns>The clean view with its repairs and boilerplate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public CleanText Clean(string text, CancellationToken cancellationToken = default)
+    public CleanText Clean(string text, CancellationToken cancellationToken = default) => Clean(text, null, cancellationToken);
+
+    /// <summary>Cleans <paramref name="text"/>, some of whose boilerplate is already known (from HTML markup, say).</summary>
+    /// <param name="text">The text; never changed.</param>
+    /// <param name="knownBoilerplate">Boilerplate spans by offsets into <paramref name="text"/>; detected lines that overlap them are dropped.</param>
+    /// <param name="cancellationToken">Checked between lines of work.</param>
+    /// <returns>The clean view with its repairs and boilerplate (known and detected, in text order).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A known span lies outside <paramref name="text"/>.</exception>
+    public CleanText Clean(string text, IReadOnlyList<BoilerplateSpan>? knownBoilerplate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         bool repair = _options.RepairMojibake || _options.DecodeHtmlEntities || _options.NormalizeUnicode;
@@ -71,7 +81,65 @@ public sealed class TextCleaner
                 .ToArray();
         }
 
-        return new CleanText(text, clean, edits, repairs, boilerplate);
+        return new CleanText(text, clean, edits, repairs, MergeBoilerplate(text, knownBoilerplate, boilerplate));
+    }
+
+    /// <summary>Known spans first, then detected spans that overlap none of them; sorted, without overlaps.</summary>
+    private static BoilerplateSpan[] MergeBoilerplate(string text, IReadOnlyList<BoilerplateSpan>? known, BoilerplateSpan[] detected)
+    {
+        if (known is null || known.Count == 0)
+        {
+            return detected;
+        }
+
+        var merged = new List<BoilerplateSpan>(known.Count + detected.Length);
+        foreach (BoilerplateSpan b in known)
+        {
+            if (b.Start < 0 || b.End < b.Start || b.End > text.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(known), $"Boilerplate span {b.Start}..{b.End} lies outside the text (length {text.Length}).");
+            }
+
+            if (b.End > b.Start)
+            {
+                merged.Add(b);
+            }
+        }
+
+        merged.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        int kept = 0;
+        for (int i = 0; i < merged.Count; i++)
+        {
+            if (kept > 0 && merged[i].Start < merged[kept - 1].End)
+            {
+                BoilerplateSpan last = merged[kept - 1];
+                merged[kept - 1] = last with { End = Math.Max(last.End, merged[i].End) };
+                continue;
+            }
+
+            merged[kept++] = merged[i];
+        }
+
+        merged.RemoveRange(kept, merged.Count - kept);
+        var result = new List<BoilerplateSpan>(merged.Count + detected.Length);
+        int k = 0;
+        foreach (BoilerplateSpan d in detected)
+        {
+            while (k < merged.Count && merged[k].End <= d.Start)
+            {
+                result.Add(merged[k++]);
+            }
+
+            if (k < merged.Count && merged[k].Start < d.End)
+            {
+                continue;
+            }
+
+            result.Add(d);
+        }
+
+        result.AddRange(merged.Skip(k));
+        return [.. result];
     }
 
     private (string Clean, CleanText.Edit[] Edits, TextRepair[] Repairs) Repair(string text, int first, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ public enum BoilerplateKind
 
     /// <summary>Sign-up, subscription, cookie, sharing and copyright notices.</summary>
     Notice,
+
+    /// <summary>Site navigation: menus, breadcrumbs, headers and footers of a web page (from HTML input).</summary>
+    Navigation,
 }
 
 /// <summary>A repair: the original characters and what the clean text reads instead.</summary>
