@@ -74,7 +74,8 @@ function mergeInto(target, row) {
     byKey.set(key(target.name, target.country), target);
   }
   for (const col of ['qid', 'label', 'type', 'gender', 'positions', 'demonyms', 'capital', 'population']) {
-    if (row[col]) target[col] = row[col];
+    if (row[col] === '-') target[col] = ''; // a curated "-" clears the package's value
+    else if (row[col]) target[col] = row[col];
   }
   for (const a of row.aliases) {
     if (a.startsWith('-')) {
@@ -99,7 +100,8 @@ for (const c of [...countries].sort((a, b) => (a.cca2 < b.cca2 ? -1 : 1))) {
     type: c.independent ? 'country' : 'territory',
     name: c.name.common,
     country: c.cca2,
-    demonyms: [...new Set([d.m, d.f].filter(Boolean))].join('|'),
+    // "Antiguan, Barbudan", "Kittitian or Nevisian": one form per item
+    demonyms: [...new Set([d.m, d.f].filter(Boolean).flatMap((x) => x.split(/, | or /)))].join('|'),
   });
   // Official name, alternative spellings (not the two-letter code) and native names.
   e.softAliases.push(c.name.official);
@@ -125,17 +127,19 @@ for (const { cells, where } of readTsv('city-names.tsv')) {
   renames.set(key(cells[1], cells[0]), cells[2]);
 }
 const excluded = new Set(readTsv('city-exclude.tsv').map(({ cells }) => key(cells[1], cells[0])));
-const keptSections = new Set(readTsv('city-sections.tsv').map(({ cells }) => key(cells[1], cells[0])));
+const included = new Set(readTsv('city-include.tsv').map(({ cells }) => key(cells[1], cells[0])));
 
-// Candidates: every national capital (PPLC) and every place of at least MIN_CITY_POPULATION people; sections of cities
-// (GeoNames PPLX: boroughs, districts) only where city-sections.tsv keeps them. Most populous first, so that of two places
-// with one name in one country the larger is the entity.
+// Candidates: every national capital (PPLC), every place of at least MIN_CITY_POPULATION people, and the places that
+// city-include.tsv names (smaller places often in the news); sections of cities (GeoNames PPLX: boroughs, districts) only
+// where city-include.tsv names them. Most populous first, so that of two places with one name in one country the larger
+// is the entity.
 const capitalNames = new Set();
 for (const e of countryByCode.values()) for (const cap of e.capitalCandidates) capitalNames.add(key(cap, e.country));
 const candidates = cities.filter((c) => {
   const k = key(c.name, c.country);
   if (excluded.has(k)) return false;
-  if (c.featureCode === 'PPLX' || c.featureCode === 'PPLL' || c.featureCode === 'PPLQ') return keptSections.has(k);
+  if (included.has(k)) return true;
+  if (c.featureCode === 'PPLX' || c.featureCode === 'PPLL' || c.featureCode === 'PPLQ') return false;
   return c.featureCode === 'PPLC' || c.population >= MIN_CITY_POPULATION || capitalNames.has(k);
 }).sort((a, b) => b.population - a.population || a.cityId - b.cityId);
 
