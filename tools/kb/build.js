@@ -170,6 +170,7 @@ for (const file of CURATED) {
     const target = byKey.get(key(row.name, row.country));
     if (target) {
       if (target.curated && target.where !== 'package') fail(`${row.where}: duplicate of ${target.where} (${row.name}, ${row.country})`);
+      if (row.type && row.type !== target.type) fail(`${row.where}: ${row.name} (${row.country}) is already a ${target.type} (${target.where}); rename one of them`);
       mergeInto(target, row);
       target.curated = true;
     } else {
