@@ -82,6 +82,51 @@ public class GumEntitiesTests
         Assert.Throws<InvalidDataException>(() => GumEntities.Parse("x", bad, Conllu));
     }
 
+    [Fact]
+    public void Ner_gold_keeps_the_outermost_named_mention_and_head_match_accepts_a_name_inside_it()
+    {
+        GumEntityDocument doc = GumEntities.Parse("x", Tsv, Conllu);
+        var (tags, heads) = NerDatasets.GumTags(doc);
+
+        // "Ann Lee of Acme" is both a person and an organisation span (head Ann, PROPN): the longest first, so the
+        // person; "Acme" inside it is dropped; "She" and "it" are not names.
+        Assert.Equal(["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"], tags);
+        Assert.Equal([0, 0, 0, 0, -1, -1], heads[..6]);
+
+        string[] gold = tags[..6];
+        string[] predicted = ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O"];
+        Assert.Equal(["B-PERSON", "I-PERSON", "O", "O", "O", "O"], NerDatasets.RelaxToHeads(gold, heads[..6], predicted));
+
+        // A prediction that misses the head, or has another label, leaves the gold span as it is.
+        Assert.Equal(gold, NerDatasets.RelaxToHeads(gold, heads[..6], ["O", "B-PERSON", "I-PERSON", "O", "O", "O"]));
+        Assert.Equal(gold, NerDatasets.RelaxToHeads(gold, heads[..6], ["B-ORG", "I-ORG", "O", "O", "O", "O"]));
+    }
+
+    [DataFact("gum")]
+    public void Evaluate_ner_scores_the_gum_dev_documents()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = NewsNlp.Cli.Cli.Run(["evaluate", "ner", "--dataset", "gum", "--split", "dev", "--data", TestPaths.Data!], new StringReader(""), output, error);
+        Assert.Equal(0, code);
+        string text = output.ToString();
+        Assert.Contains("GUM dev, named mentions, exact GUM spans (news)", text);
+        Assert.Contains("GUM dev, named mentions, head match", text);
+        Assert.Contains("micro(PERSON/ORG/LOC)", text);
+    }
+
+    [DataFact("gum")]
+    public void Ner_gold_sentences_match_the_documents()
+    {
+        var docs = GumEntities.Read(TestPaths.Data!, "dev");
+        var sentences = NerDatasets.ReadGum(TestPaths.Data!, "dev");
+        Assert.Equal(docs.Sum(d => d.Sentences.Count), sentences.Count);
+        Assert.Equal(docs.Sum(d => d.Tokens.Count), sentences.Sum(s => s.Words.Length));
+        int spans = sentences.Sum(s => SpanScore.Spans(s.Tags).Count());
+        Assert.InRange(spans, 50, docs.Sum(d => d.Mentions.Count(m => m.IsNamed)));
+        Assert.All(sentences, s => Assert.False(s.Tags[0].StartsWith("I-", StringComparison.Ordinal))); // no mention crosses a sentence
+    }
+
     [DataFact("gum")]
     public void Reads_the_official_dev_and_test_news_and_interview_documents()
     {
@@ -106,7 +151,7 @@ public class GumEntitiesTests
         Assert.Equal(("organization", "NASA", true), (nasa.Type, nasa.Identity, nasa.IsNamed));
         GumMention bolden = doc.Mentions.First(m => doc.Text[m.Start..m.End] == "NASA Administrator Charles Bolden");
         Assert.Equal(("person", "Charles Bolden", true), (bolden.Type, bolden.Identity, bolden.IsNamed));
-        Assert.Equal("Bolden", doc.Tokens[bolden.HeadToken].Text);
+        Assert.Equal("Charles", doc.Tokens[bolden.HeadToken].Text); // UD: a flat name is headed by its first word
 
         // Every NASA organisation mention is in the first mention's cluster; the person mention is not.
         Assert.All(doc.Mentions.Where(m => m.Identity == "NASA"), m => Assert.Equal(nasa.Cluster, m.Cluster));
