@@ -18,6 +18,7 @@ namespace NewsNlp.Cli
         public const int Usage = 2;
 
         private static readonly string[] UnerParts = ["news", "wiki", "all"];
+        private static readonly string[] GumParts = ["news", "interview", "all"];
 
         public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
         {
@@ -148,8 +149,8 @@ namespace NewsNlp.Cli
         private static Command NerEvaluateCommand(TextWriter stdout, TextWriter stderr)
         {
             var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
-            var dataset = new Option<string>("--dataset") { Description = "gmb, uner, wikigold, or the path of a CoNLL/IOB file (word first, tag last; PER/ORG/LOC scored).", DefaultValueFactory = _ => "gmb" };
-            var split = new Option<string>("--split") { Description = "GMB split: train, dev or test.", DefaultValueFactory = _ => "test" };
+            var dataset = new Option<string>("--dataset") { Description = "gmb, uner, wikigold, gum (named person/organization/place mentions of GUM news and interviews), or the path of a CoNLL/IOB file (word first, tag last; PER/ORG/LOC scored).", DefaultValueFactory = _ => "gmb" };
+            var split = new Option<string>("--split") { Description = "Split of gmb (train, dev or test block) or gum (official dev or test; train: the other news and interview documents).", DefaultValueFactory = _ => "test" };
             var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train ner' (default: the shipped model)." };
             var ner = new Command("ner", "Per-label precision, recall and F1 of the entity tagger (exact spans, conlleval-style).") { data, dataset, split, model };
             ner.SetAction(parse =>
@@ -186,6 +187,28 @@ namespace NewsNlp.Cli
                             return Success;
                         }
 
+                    case "gum":
+                        {
+                            if (!Directory.Exists(GumCorpus.Folder(folder)))
+                            {
+                                stderr.WriteLine("newsnlp: GUM data not found (looked for shared/data/gum); pass --data DIR.");
+                                return Usage;
+                            }
+
+                            var sentences = NerDatasets.ReadGum(folder, splitName);
+                            foreach (string part in GumParts)
+                            {
+                                ScoreConll(tagger, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"GUM {splitName}, named mentions, exact GUM spans ({part})", stdout);
+                            }
+
+                            foreach (string part in GumParts)
+                            {
+                                ScoreConll(tagger, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"GUM {splitName}, named mentions, head match: a name of the label inside the mention, over its head ({part})", stdout, headMatch: true);
+                            }
+
+                            return Success;
+                        }
+
                     case "wikigold":
                         ScoreConll(tagger, NerDatasets.ReadConll(Path.Combine(folder, "wikigold", "wikigold.conll.txt"), "wikigold"), "WikiGold (MISC not scored)", stdout);
                         return Success;
@@ -193,7 +216,7 @@ namespace NewsNlp.Cli
                     default:
                         if (!File.Exists(name))
                         {
-                            throw new UsageException($"unknown dataset '{name}': use gmb, uner, wikigold or a CoNLL file.");
+                            throw new UsageException($"unknown dataset '{name}': use gmb, uner, wikigold, gum or a CoNLL file.");
                         }
 
                         ScoreConll(tagger, NerDatasets.ReadConll(name, "file"), Path.GetFileName(name), stdout);
@@ -203,12 +226,13 @@ namespace NewsNlp.Cli
             return ner;
         }
 
-        private static void ScoreConll(NewsNlp.Entities.EntityTagger tagger, List<LabeledSentence> sentences, string title, TextWriter stdout)
+        private static void ScoreConll(NewsNlp.Entities.EntityTagger tagger, List<LabeledSentence> sentences, string title, TextWriter stdout, bool headMatch = false)
         {
             var score = new SpanScore();
             foreach (LabeledSentence s in sentences)
             {
-                score.Add(s.Tags, NerDatasets.CollapseToConll(tagger.TagWords(s.Words, numeric: false)));
+                string[] predicted = NerDatasets.CollapseToConll(tagger.TagWords(s.Words, numeric: false));
+                score.Add(headMatch && s.Heads is not null ? NerDatasets.RelaxToHeads(s.Tags, s.Heads, predicted) : s.Tags, predicted);
             }
 
             stdout.WriteLine($"{title}: {score.Sentences:N0} sentences, {score.Tokens:N0} tokens; our GPE, LOC and FAC scored as LOC");

@@ -3,7 +3,8 @@ using NewsNlp.Cli.Training;
 namespace NewsNlp.Cli.Evaluation;
 
 /// <summary>A sentence with gold IOB2 tags in OntoNotes labels, and the part of its corpus it comes from.</summary>
-internal sealed record LabeledSentence(string[] Words, string[] Tags, string Part);
+/// <param name="Heads">Where the corpus has them (GUM): for each token of a gold span the index of the span's syntactic head, else -1.</param>
+internal sealed record LabeledSentence(string[] Words, string[] Tags, string Part, int[]? Heads = null);
 
 /// <summary>
 /// Readers of the NER test sets, mapped to our labels. UNER and WikiGold (CoNLL style) merge GPE and LOC into LOC:
@@ -91,6 +92,101 @@ internal static class NerDatasets
     /// <summary>GMB sentences of a split, in our labels.</summary>
     public static List<LabeledSentence> ReadGmb(string data, string split) =>
         GmbCorpus.Read(data, split).Select(s => new LabeledSentence(s.Words, s.Tags, "gmb")).ToList();
+
+    /// <summary>
+    /// GUM news and interview documents of a split as sentences with gold IOB2 tags and span heads (part: <c>news</c> or
+    /// <c>interview</c>). Gold = named mentions (head PROPN, see <see cref="GumEntities"/>) of type person -> PERSON,
+    /// organization -> ORG, place -> LOC, with GUM's full mention span (determiner, title, apposition, relative clause
+    /// included); other types are O. Nested mentions: a token keeps the outermost of these mentions (longest first, then
+    /// the earlier); a mention overlapping one already kept is dropped.
+    /// </summary>
+    public static List<LabeledSentence> ReadGum(string data, string split)
+    {
+        var result = new List<LabeledSentence>();
+        foreach (GumEntityDocument doc in GumEntities.Read(data, split))
+        {
+            var (tags, heads) = GumTags(doc);
+            string part = doc.Name.StartsWith("GUM_news_", StringComparison.Ordinal) ? "news" : "interview";
+            foreach (var (first, end) in doc.Sentences)
+            {
+                result.Add(new LabeledSentence(
+                    doc.Tokens.Skip(first).Take(end - first).Select(t => t.Text).ToArray(),
+                    tags[first..end],
+                    part,
+                    heads[first..end].Select(h => h < 0 ? -1 : h - first).ToArray()));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The label a GUM entity type is scored as, or null when it is not scored.</summary>
+    public static string? GumLabel(string type) => type switch
+    {
+        "person" => "PERSON",
+        "organization" => "ORG",
+        "place" => "LOC",
+        _ => null,
+    };
+
+    /// <summary>Document-wide IOB2 tags of the outermost named person, organization and place mentions, and each tagged token's span head.</summary>
+    public static (string[] Tags, int[] Heads) GumTags(GumEntityDocument doc)
+    {
+        var tags = new string[doc.Tokens.Count];
+        var heads = new int[doc.Tokens.Count];
+        Array.Fill(tags, "O");
+        Array.Fill(heads, -1);
+        var named = doc.Mentions
+            .Where(m => m.IsNamed && GumLabel(m.Type) is not null)
+            .OrderByDescending(m => m.EndToken - m.FirstToken)
+            .ThenBy(m => m.FirstToken);
+        foreach (GumMention m in named)
+        {
+            if (tags.AsSpan(m.FirstToken, m.EndToken - m.FirstToken).ContainsAnyExcept("O"))
+            {
+                continue;
+            }
+
+            string label = GumLabel(m.Type)!;
+            for (int i = m.FirstToken; i < m.EndToken; i++)
+            {
+                tags[i] = (i == m.FirstToken ? "B-" : "I-") + label;
+                heads[i] = m.HeadToken;
+            }
+        }
+
+        return (tags, heads);
+    }
+
+    /// <summary>
+    /// Head-match scoring as exact scoring: each gold span for which a predicted span of its label contains its head
+    /// token and lies inside it is replaced by that predicted span (one prediction per gold span); other gold spans
+    /// stay. Scoring the result against <paramref name="predicted"/> counts a name found with the right label inside
+    /// GUM's larger mention span (<c>the [United States]</c>, <c>[Mark Tedeschi] , QC</c>) as correct.
+    /// </summary>
+    public static string[] RelaxToHeads(IReadOnlyList<string> gold, IReadOnlyList<int> heads, IReadOnlyList<string> predicted)
+    {
+        string[] result = [.. gold];
+        var found = SpanScore.Spans(predicted).ToList();
+        foreach (var (start, end, label) in SpanScore.Spans(gold))
+        {
+            int head = heads[start];
+            int match = found.FindIndex(p => p.Label == label && p.Start >= start && p.End <= end && p.Start <= head && head < p.End);
+            if (match < 0)
+            {
+                continue;
+            }
+
+            var p = found[match];
+            found.RemoveAt(match);
+            for (int i = start; i < end; i++)
+            {
+                result[i] = i < p.Start || i >= p.End ? "O" : (i == p.Start ? "B-" : "I-") + label;
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>Rewrites predicted tags for CoNLL-style scoring: GPE, LOC, FAC -> LOC; PERSON, ORG kept; others O.</summary>
     public static string[] CollapseToConll(IReadOnlyList<string> tags)
