@@ -37,10 +37,13 @@ internal static class TextReport
                 output.WriteLine($"boilerplate ({b.Kind}): {OneLine(doc.Text.AsSpan(b.Start, b.End - b.Start))}");
             }
 
-            var entities = doc.Mentions
-                .GroupBy(m => (Text: OneLine(doc.GetCleanText(m.Start, m.End)), m.Label))
-                .Select(g => $"{g.Key.Text} [{NewsNlp.Entities.EntityLabels.ToName(g.Key.Label)}]{(g.Count() > 1 ? " x" + g.Count() : "")}");
-            output.WriteLine($"entities: {string.Join("; ", entities)}");
+            output.WriteLine("entities:");
+            foreach (NewsNlp.Linking.DocumentEntity e in doc.Entities)
+            {
+                var others = e.Mentions.Select(m => OneLine(doc.GetCleanText(m.Start, m.End))).Distinct(StringComparer.Ordinal).Where(t => t != e.Name);
+                output.WriteLine($"  {e.Id} {e.Name} [{NewsNlp.Entities.EntityLabels.ToName(e.Label)}]{(e.KbId is null ? "" : " " + e.KbId)} x{e.Mentions.Length}: {string.Join(" | ", others)}");
+            }
+
             output.WriteLine();
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NewsNlp.Entities;
+using NewsNlp.Linking;
 using NewsNlp.Text;
 using NewsNlp.Tokenization;
 
@@ -11,8 +12,9 @@ namespace NewsNlp;
 /// </summary>
 public sealed class NewsDocument
 {
-    internal NewsDocument(string id, CleanText clean, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions)
+    internal NewsDocument(string id, CleanText clean, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions, ImmutableArray<DocumentEntity> entities)
     {
+        Entities = entities;
         Id = id;
         Clean = clean;
         Text = clean.Original;
@@ -64,4 +66,10 @@ public sealed class NewsDocument
     /// <param name="length">Length.</param>
     /// <returns>A slice of <see cref="Text"/>.</returns>
     public ReadOnlySpan<char> Slice(int start, int length) => Text.AsSpan(start, length);
+
+    /// <summary>
+    /// The entities of the document, in order of first mention: each groups the name mentions of one real-world thing
+    /// with its descriptions and pronouns, linked to the knowledge base where it is known.
+    /// </summary>
+    public ImmutableArray<DocumentEntity> Entities { get; }
 }

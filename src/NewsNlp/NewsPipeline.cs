@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NewsNlp.Entities;
+using NewsNlp.Linking;
 using NewsNlp.Text;
 using NewsNlp.Tokenization;
 
@@ -22,6 +23,7 @@ public sealed class NewsPipeline
     private readonly Tokenizer _tokenizer;
     private readonly SentenceSplitter _splitter;
     private readonly EntityTagger? _tagger;
+    private readonly EntityLinker? _linker;
 
     /// <summary>Creates a pipeline with the given options.</summary>
     /// <param name="options">The options; validated here.</param>
@@ -36,6 +38,8 @@ public sealed class NewsPipeline
         _tokenizer = options.Tokenizer;
         _splitter = ReferenceEquals(_tokenizer, Tokenizer.Default) ? SentenceSplitter.Default : new SentenceSplitter(_tokenizer);
         _tagger = options.RecognizeEntities ? options.EntityTagger ?? EntityTagger.Default : null;
+        _linker = _tagger is null ? null : !options.LinkEntities ? EntityLinker.Unlinked
+            : options.KnowledgeBase is null ? EntityLinker.Default : new EntityLinker(options.KnowledgeBase);
     }
 
     /// <summary>The options the pipeline was built with.</summary>
@@ -82,6 +86,7 @@ public sealed class NewsPipeline
         var sentences = new List<Sentence>(tokens.Length / 20 + 1);
         _splitter.Split(work, tokens.AsSpan(), sentences);
         ImmutableArray<EntityMention> mentions = [];
+        List<DocumentEntity> entities = [];
         if (_tagger is not null)
         {
             // Boilerplate lines (captions, keyword lines, related links) are not news content: no entities from them.
@@ -91,15 +96,26 @@ public sealed class NewsPipeline
             var found = new List<EntityMention>(sentences.Count * 2);
             _tagger.Tag(work, tokens.AsSpan(), content, found, cancellationToken);
             mentions = [.. found];
+            entities = _linker!.Resolve(work, tokens.AsSpan(), CollectionsMarshal.AsSpan(sentences), found, cancellationToken);
         }
 
         ImmutableArray<Sentence> sentenceArray = [.. sentences];
         if (clean.IsChanged)
         {
             (tokens, sentenceArray, mentions) = ToOriginal(clean, tokens, sentenceArray, mentions);
+            for (int i = 0; i < entities.Count; i++)
+            {
+                entities[i] = entities[i] with { Mentions = [.. entities[i].Mentions.Select(m => ToOriginal(clean, m))] };
+            }
         }
 
-        return new NewsDocument(id ?? "doc", clean, tokens, sentenceArray, mentions);
+        return new NewsDocument(id ?? "doc", clean, tokens, sentenceArray, mentions, [.. entities]);
+    }
+
+    private static EntityReference ToOriginal(CleanText clean, EntityReference m)
+    {
+        (int s, int e) = clean.ToOriginal(m.Start, m.End);
+        return m with { Start = s, Length = e - s };
     }
 
     /// <summary>Moves annotations made on the clean text onto the original's offsets.</summary>

@@ -25,6 +25,15 @@ public sealed class NewsPipelineOptions
     /// <summary>The entity tagger; <see cref="EntityTagger.Default"/> (the shipped model, loaded on first use) when null.</summary>
     public EntityTagger? EntityTagger { get; init; }
 
+    /// <summary>
+    /// Whether to group mentions into entities with coreference (surnames, descriptions, pronouns) and link them to the
+    /// knowledge base; <see langword="true"/> by default. Off, each distinct name is an entity of its own.
+    /// </summary>
+    public bool LinkEntities { get; init; } = true;
+
+    /// <summary>The knowledge base to link to; <see cref="Linking.KnowledgeBase.Default"/> (loaded on first use) when null.</summary>
+    public Linking.KnowledgeBase? KnowledgeBase { get; init; }
+
     internal void Validate()
     {
         if (MaxDocumentLength <= 0)

@@ -149,39 +149,36 @@ public static class AnalysisJsonWriter
     /// </summary>
     private static void WriteEntities(Utf8JsonWriter writer, NewsDocument document)
     {
-        var groups = new List<(string Key, EntityLabel Label, List<EntityMention> Mentions)>();
-        var index = new Dictionary<(string, EntityLabel), int>();
-        foreach (EntityMention m in document.Mentions)
+        writer.WriteStartArray("entities");
+        foreach (NewsNlp.Linking.DocumentEntity entity in document.Entities)
         {
-            string key = NormalizeName(document.GetCleanText(m.Start, m.End));
-            if (!index.TryGetValue((key, m.Label), out int g))
+            writer.WriteStartObject();
+            writer.WriteString("id", entity.Id);
+            JsonText.WriteString(writer, "name", entity.Name);
+            writer.WriteString("label", entity.Label.ToName());
+            if (entity.KbId is null)
             {
-                index[(key, m.Label)] = g = groups.Count;
-                groups.Add((key, m.Label, []));
+                writer.WriteNull("kbId");
+            }
+            else
+            {
+                writer.WriteString("kbId", entity.KbId);
             }
 
-            groups[g].Mentions.Add(m);
-        }
-
-        writer.WriteStartArray("entities");
-        for (int g = 0; g < groups.Count; g++)
-        {
-            var (_, label, mentions) = groups[g];
-            EntityMention fullest = mentions.MaxBy(m => m.Length);
-            writer.WriteStartObject();
-            writer.WriteString("id", "E" + (g + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            JsonText.WriteString(writer, "name", MentionText(document, fullest));
-            writer.WriteString("label", label.ToName());
-            writer.WriteNull("kbId");
-            writer.WriteNumber("confidence", Math.Round(mentions.Max(m => m.Confidence), 3));
+            writer.WriteNumber("confidence", Math.Round(entity.Confidence, 3));
             writer.WriteStartArray("mentions");
-            foreach (EntityMention m in mentions)
+            foreach (NewsNlp.Linking.EntityReference m in entity.Mentions)
             {
                 writer.WriteStartObject();
                 writer.WriteNumber("start", m.Start);
                 writer.WriteNumber("end", m.End);
-                JsonText.WriteString(writer, "text", MentionText(document, m));
-                writer.WriteString("kind", "name");
+                JsonText.WriteString(writer, "text", MentionText(document, m.Start, m.End));
+                writer.WriteString("kind", m.Kind switch
+                {
+                    NewsNlp.Linking.MentionKind.Nominal => "nominal",
+                    NewsNlp.Linking.MentionKind.Pronoun => "pronoun",
+                    _ => "name",
+                });
                 writer.WriteEndObject();
             }
 
@@ -193,14 +190,11 @@ public static class AnalysisJsonWriter
     }
 
     /// <summary>A mention's repaired text with its line breaks and runs of whitespace as single spaces.</summary>
-    private static string MentionText(NewsDocument document, EntityMention m)
+    private static string MentionText(NewsDocument document, int start, int end)
     {
-        string text = document.GetCleanText(m.Start, m.End);
+        string text = document.GetCleanText(start, end);
         return text.AsSpan().ContainsAny(" \t\r\n\u00A0".AsSpan()) ? string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : text;
     }
-
-    private static string NormalizeName(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     /// <summary>The JSON name of a token kind (camelCase).</summary>
     /// <param name="kind">The kind.</param>
