@@ -143,7 +143,31 @@ namespace NewsNlp.Cli
 
                 return Success;
             });
-            return new Command("evaluate", "Measure the library against annotated data.") { sentences, NerEvaluateCommand(stdout, stderr) };
+            return new Command("evaluate", "Measure the library against annotated data.") { sentences, NerEvaluateCommand(stdout, stderr), LinkingEvaluateCommand(stdout, stderr) };
+        }
+
+        private static Command LinkingEvaluateCommand(TextWriter stdout, TextWriter stderr)
+        {
+            var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
+            var split = new Option<string>("--split") { Description = "GUM split: dev or test (official), or train (the other news and interview documents).", DefaultValueFactory = _ => "test" };
+            var errors = new Option<bool>("--errors") { Description = "List the gold chains with the entity each mention got, and our mentions outside them, on standard error." };
+            var command = new Command("linking", "Entity linking accuracy and coreference (MUC, B-cubed, CEAF-e, CoNLL F1) on GUM's news and interview documents.") { data, split, errors };
+            command.SetAction(parse =>
+            {
+                string? folder = DataLocator.Find(parse.GetValue(data));
+                if (folder is null || !Directory.Exists(GumCorpus.Folder(folder)))
+                {
+                    stderr.WriteLine("newsnlp: GUM data not found (looked for shared/data/gum); pass --data DIR.");
+                    return Usage;
+                }
+
+                string splitName = parse.GetValue(split) ?? "test";
+                var documents = GumEntities.Read(folder, splitName);
+                stdout.WriteLine($"GUM news+interview, split '{splitName}': {documents.Count} documents ({string.Join(", ", documents.Select(d => d.Name))})");
+                LinkingEvaluation.Run(documents, NewsNlp.Entities.EntityTagger.Default, NewsNlp.Linking.EntityLinker.Default, stdout, parse.GetValue(errors) ? stderr : null);
+                return Success;
+            });
+            return command;
         }
 
         private static Command NerEvaluateCommand(TextWriter stdout, TextWriter stderr)

@@ -199,6 +199,13 @@ public sealed class EntityTagger
         }
 
         covered.AsSpan(first, last - first + 1).Fill(true);
+
+        // A name that ends in a company or institution word is an organisation's (Volkova Logistics, Kazan University).
+        if (label is EntityLabel.Person or EntityLabel.Gpe or EntityLabel.Loc && last > first && Titles.IsOrganisationEnd(sentence[last].GetText(text), label))
+        {
+            label = EntityLabel.Org;
+        }
+
         if (label == EntityLabel.Person)
         {
             while (first < last && Titles.IsTitle(sentence[first].GetText(text)))

@@ -28,6 +28,20 @@ internal static class Titles
         "founder", "deputy",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Last words that make a name an organisation's (<c>Volkova Logistics</c>, <c>Acme Holdings</c>, <c>Kyiv University</c>).</summary>
+    private static readonly FrozenSet<string> OrganisationEnds = new[]
+    {
+        "inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "corporation", "co.", "company", "group", "holding", "holdings",
+        "logistics", "industries", "airlines", "airways", "motors", "technologies", "systems", "solutions", "partners", "ventures",
+        "pharmaceuticals", "petroleum", "telecom", "communications", "enterprises", "electronics", "shipping", "aerospace", "bank",
+        "university", "institute", "ministry", "council", "committee", "commission", "agency", "party", "foundation", "association",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a name ending in this word names an organisation, whatever the model thought (<c>Bank</c> only after a person's name: <c>West Bank</c> is a place).</summary>
+    public static bool IsOrganisationEnd(ReadOnlySpan<char> word, EntityLabel predicted) =>
+        word.Length <= 20 && OrganisationEnds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        && (predicted == EntityLabel.Person || !word.Equals("bank", StringComparison.OrdinalIgnoreCase));
+
     public static bool IsTitle(ReadOnlySpan<char> word) => word.Length <= 20 && Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     public static bool IsOffice(ReadOnlySpan<char> word) => word.Length <= 20 && Offices.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);

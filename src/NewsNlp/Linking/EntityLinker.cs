@@ -130,6 +130,19 @@ public sealed class EntityLinker
         _ => entry.Label == mention,
     };
 
+    /// <summary>A name without the titles before it (<c>Professor Eastman</c> is <c>Eastman</c>), when a name is left.</summary>
+    private static string StripTitles(string name)
+    {
+        string[] words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int first = 0;
+        while (first < words.Length - 1 && Titles.IsTitle(words[first]))
+        {
+            first++;
+        }
+
+        return first == 0 ? name : string.Join(' ', words[first..]);
+    }
+
     /// <summary>A mention's text without a possessive ending.</summary>
     private static string StripPossessive(string text) =>
         text.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || text.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase) ? text[..^2]
@@ -176,11 +189,13 @@ public sealed class EntityLinker
         // Name mentions in text order, and the token ranges they cover; and the same by sentence, with descriptions and pronouns.
         private readonly List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)> _timeline = [];
         private readonly List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)>[] _bySentence;
+        private readonly List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)>[] _referencesBySentence;
 
         // Indices of the clusters, so that each mention costs the same however long the document.
         private readonly Dictionary<string, Cluster> _byKey = new(StringComparer.Ordinal);
         private readonly Dictionary<KbEntity, Cluster> _byEntry = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<string, List<Cluster>> _peopleByWord = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Cluster> _peopleByWordSkeleton = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Cluster> _bySkeleton = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Cluster> _byInitials = new(StringComparer.Ordinal);
 
@@ -191,6 +206,7 @@ public sealed class EntityLinker
             _sentenceOfToken = new int[tokens.Length];
             _sentenceOfToken.AsSpan().Fill(-1);
             _bySentence = new List<(int, int, Cluster, bool)>[sentences.Length];
+            _referencesBySentence = new List<(int, int, Cluster, bool)>[sentences.Length];
             for (int s = 0; s < sentences.Length; s++)
             {
                 _sentenceOfToken.AsSpan(sentences[s].FirstToken, sentences[s].TokenCount).Fill(s);
@@ -217,7 +233,7 @@ public sealed class EntityLinker
                 return;
             }
 
-            string name = StripPossessive(raw).Trim();
+            string name = StripTitles(StripPossessive(raw).Trim());
             bool possessive = name.Length != raw.Trim().Length || (m.FirstToken + m.TokenCount < tokens.Length && IsPossessiveToken(tokens[m.FirstToken + m.TokenCount]));
             string key = NameKey.Fold(name);
             EntityLabel label = m.Label;
@@ -246,6 +262,11 @@ public sealed class EntityLinker
             if (cluster.Label == EntityLabel.Person)
             {
                 ReadTitle(cluster, m.FirstToken, tokens);
+                if (cluster.Gender == Gender.Unknown)
+                {
+                    string given = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+                    cluster.Gender = name.Contains(' ', StringComparison.Ordinal) || cluster.Words.Count == 1 ? GivenNames.Of(given) : Gender.Unknown;
+                }
             }
 
             if (cluster.Kb?.Country is { } country)
@@ -286,6 +307,7 @@ public sealed class EntityLinker
                     }
 
                     list.Add(cluster);
+                    _peopleByWordSkeleton[NameKey.Skeleton(w)] = cluster;
                 }
             }
 
@@ -346,6 +368,19 @@ public sealed class EntityLinker
                     {
                         label = EntityLabel.Person;
                         return c;
+                    }
+                }
+            }
+
+            // A misspelt or transliterated surname of an earlier person (Bauchtman for Buchtmann).
+            if (label == EntityLabel.Person && words.Length == 1)
+            {
+                string skeleton = NameKey.Skeleton(key);
+                if (NameKey.Weight(skeleton) >= 4)
+                {
+                    if (_peopleByWordSkeleton.TryGetValue(skeleton, out Cluster? person) && person.Words.Count > 1)
+                    {
+                        return person;
                     }
                 }
             }
@@ -440,11 +475,11 @@ public sealed class EntityLinker
         private double Score(KbEntity e, string key, EntityLabel label)
         {
             double score = e.Label == label ? 2 : 0;
-            score += e.Type switch { "country" => 1.5, "territory" => 1.0, "admin-region" => 0.3, _ => 0 };
+            score += e.Type switch { "country" => 1.5, "territory" => 1.0, _ => 0 };
             score += _linker._capitals.Contains(NameKey.Fold(e.Name)) ? 1.0 : 0;
             score += e.Population is long p ? Math.Log10(p + 1) / 10 : 0;
             score += e.Country is not null && _docCountries.Contains(e.Country) ? 1.0 : 0;
-            score += NameKey.Fold(e.Name) == key ? 0.5 : 0;
+            score += NameKey.Fold(e.Name) == key ? 0.3 : 0;
             score += e.WikidataId is not null ? 0.2 : 0;
             return score;
         }
@@ -621,11 +656,11 @@ public sealed class EntityLinker
             int sentence = _sentenceOfToken[beforeToken];
             for (int s = sentence; s >= 0 && s > sentence - 60; s--)
             {
-                List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)>? list = _bySentence[s];
-                for (int i = (list?.Count ?? 0) - 1; i >= 0; i--)
+                List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)> list = Window(s, beforeToken, OfficeWindow);
+                for (int i = list.Count - 1; i >= 0; i--)
                 {
-                    (int first, _, Cluster c, _) = list![i];
-                    if (first >= beforeToken || c.Label != EntityLabel.Person || (country is not null && c.Country != country))
+                    Cluster c = list[i].Cluster;
+                    if (c.Label != EntityLabel.Person || (country is not null && c.Country != country))
                     {
                         continue;
                     }
@@ -706,9 +741,7 @@ public sealed class EntityLinker
             int sentence = _sentenceOfToken[beforeToken];
             for (int s = sentence; s >= 0 && s > sentence - maxSentences; s--)
             {
-                var inSentence = (_bySentence[s] ?? [])
-                    .Where(m => m.FirstToken < beforeToken && compatible(m.Cluster))
-                    .ToList();
+                var inSentence = Window(s, beforeToken, PronounWindow).Where(m => compatible(m.Cluster)).ToList();
                 if (inSentence.Count == 0)
                 {
                     continue;
@@ -737,10 +770,61 @@ public sealed class EntityLinker
 
             // The description joins its sentence's mentions, so that a later pronoun can find the entity through it.
             int sentence = _sentenceOfToken[first];
-            List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)> list = _bySentence[sentence] ??= [];
-            int at = list.FindIndex(m => m.FirstToken > first);
             bool possessive = kind == MentionKind.Pronoun && _text.AsSpan(tokens[first].Start, tokens[first].Length) is "his" or "her" or "its" or "His" or "Her" or "Its";
-            list.Insert(at < 0 ? list.Count : at, (first, end, cluster, possessive));
+            (_referencesBySentence[sentence] ??= []).Add((first, end, cluster, possessive)); // references come in text order
+        }
+
+        // How far back, in tokens, a pronoun and a description look inside one sentence: long "sentences" (lists,
+        // unpunctuated text) would otherwise make the search quadratic.
+        private const int PronounWindow = 120;
+        private const int OfficeWindow = 2000;
+
+        /// <summary>The names and references of a sentence that start in <c>[beforeToken - window, beforeToken)</c>, in text order.</summary>
+        private List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)> Window(int sentence, int beforeToken, int window)
+        {
+            var result = new List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)>();
+            Add(_bySentence[sentence]);
+            int names = result.Count;
+            Add(_referencesBySentence[sentence]);
+            if (names > 0 && names < result.Count)
+            {
+                result.Sort(static (a, b) => a.FirstToken.CompareTo(b.FirstToken));
+            }
+
+            return result;
+
+            void Add(List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)>? list)
+            {
+                if (list is null)
+                {
+                    return;
+                }
+
+                int from = LowerBound(list, beforeToken - window);
+                for (int i = from; i < list.Count && list[i].FirstToken < beforeToken; i++)
+                {
+                    result.Add(list[i]);
+                }
+            }
+
+            static int LowerBound(List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)> list, int token)
+            {
+                int lo = 0, hi = list.Count;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >>> 1;
+                    if (list[mid].FirstToken < token)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                return lo;
+            }
         }
 
         public List<DocumentEntity> Build()
