@@ -136,7 +136,7 @@ public sealed class EntityTagger
             Array.Clear(covered, 0, n);
             int count = destination.Count;
             int start = -1;
-            float confidence = 1;
+            float confidence = 0;
             for (int i = 0; i < n; i++)
             {
                 int kind = BilouTags.Kind(tags[i]);
@@ -148,14 +148,14 @@ public sealed class EntityTagger
                 if (kind is 1 or 4)
                 {
                     start = i;
-                    confidence = 1;
+                    confidence = 0;
                 }
 
-                confidence = MathF.Min(confidence, Probability(emissions.AsSpan(i * k, k), tags[i]));
+                confidence += LabelProbability(emissions.AsSpan(i * k, k), BilouTags.LabelIndex(tags[i]));
                 if (kind is 3 or 4 && start >= 0)
                 {
                     EntityLabel label = _model.Tags.Labels[BilouTags.LabelIndex(tags[i])];
-                    AddSpan(text, sentence, firstToken, start, i, label, confidence, destination, covered);
+                    AddSpan(text, sentence, firstToken, start, i, label, confidence / (i - start + 1), destination, covered);
                     start = -1;
                 }
             }
@@ -236,8 +236,11 @@ public sealed class EntityTagger
     private static bool IsEdgePunctuation(Token t, ReadOnlySpan<char> text) =>
         t.Kind is TokenKind.Punctuation or TokenKind.Clitic || (t.Kind == TokenKind.Symbol && t.Length == 1 && text[t.Start] is not ('$' or '%'));
 
-    /// <summary>The softmax probability of <paramref name="tag"/> among the emission scores of one token.</summary>
-    private static float Probability(ReadOnlySpan<float> scores, int tag)
+    /// <summary>
+    /// The softmax probability, among the emission scores of one token, of the tags of one label (its B, I, L and U
+    /// together): how sure the token is of its label, whatever its position in the span.
+    /// </summary>
+    private static float LabelProbability(ReadOnlySpan<float> scores, int labelIndex)
     {
         float max = float.NegativeInfinity;
         foreach (float s in scores)
@@ -251,6 +254,12 @@ public sealed class EntityTagger
             sum += MathF.Exp((s - max) / 4f);
         }
 
-        return MathF.Exp((scores[tag] - max) / 4f) / sum;
+        float label = 0;
+        for (int t = 1 + 4 * labelIndex; t < 5 + 4 * labelIndex && t < scores.Length; t++)
+        {
+            label += MathF.Exp((scores[t] - max) / 4f);
+        }
+
+        return label / sum;
     }
 }

@@ -233,7 +233,8 @@ public sealed class EntityLinker
                 return;
             }
 
-            string name = StripTitles(StripPossessive(raw).Trim());
+            string name = StripPossessive(raw).Trim();
+            name = m.Label == EntityLabel.Person ? StripTitles(name) : name;
             bool possessive = name.Length != raw.Trim().Length || (m.FirstToken + m.TokenCount < tokens.Length && IsPossessiveToken(tokens[m.FirstToken + m.TokenCount]));
             string key = NameKey.Fold(name);
             EntityLabel label = m.Label;
@@ -345,9 +346,10 @@ public sealed class EntityLinker
             }
 
             string[] words = key.Split(' ');
-            (KbEntity? entry, _) = LinkNew(key, label);
+            (KbEntity? entry, float linkConfidence) = LinkNew(key, label);
             if (entry is not null && _byEntry.TryGetValue(entry, out Cluster? linked))
             {
+                linked.LinkConfidence = Math.Max(linked.LinkConfidence, linkConfidence);
                 label = linked.Label;
                 return linked;
             }
