@@ -164,7 +164,13 @@ namespace NewsNlp.Cli
                 string splitName = parse.GetValue(split) ?? "test";
                 var documents = GumEntities.Read(folder, splitName);
                 stdout.WriteLine($"GUM news+interview, split '{splitName}': {documents.Count} documents ({string.Join(", ", documents.Select(d => d.Name))})");
-                LinkingEvaluation.Run(documents, NewsNlp.Entities.EntityTagger.Default, NewsNlp.Linking.EntityLinker.Default, stdout, parse.GetValue(errors) ? stderr : null);
+                foreach (string part in GumParts)
+                {
+                    var selected = documents.Where(d => part == "all" || d.Name.StartsWith($"GUM_{part}_", StringComparison.Ordinal)).ToList();
+                    stdout.WriteLine();
+                    stdout.WriteLine($"== {part}");
+                    LinkingEvaluation.Run(selected, NewsNlp.Entities.EntityTagger.Default, NewsNlp.Linking.EntityLinker.Default, stdout, parse.GetValue(errors) && part == "all" ? stderr : null);
+                }
                 return Success;
             });
             return command;
@@ -176,7 +182,8 @@ namespace NewsNlp.Cli
             var dataset = new Option<string>("--dataset") { Description = "gmb, uner, wikigold, gum (named person/organization/place mentions of GUM news and interviews), or the path of a CoNLL/IOB file (word first, tag last; PER/ORG/LOC scored).", DefaultValueFactory = _ => "gmb" };
             var split = new Option<string>("--split") { Description = "Split of gmb (train, dev or test block) or gum (official dev or test; train: the other news and interview documents).", DefaultValueFactory = _ => "test" };
             var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train ner' (default: the shipped model)." };
-            var ner = new Command("ner", "Per-label precision, recall and F1 of the entity tagger (exact spans, conlleval-style).") { data, dataset, split, model };
+            var withKb = new Option<bool>("--with-kb") { Description = "Add the names of the knowledge base that the model missed, as the pipeline does (CoNLL-style sets and GUM)." };
+            var ner = new Command("ner", "Per-label precision, recall and F1 of the entity tagger (exact spans, conlleval-style).") { data, dataset, split, model, withKb };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -187,6 +194,7 @@ namespace NewsNlp.Cli
                 }
 
                 NewsNlp.Entities.EntityTagger tagger = LoadTagger(parse.GetValue(model));
+                NewsNlp.Linking.EntityLinker? spotter = parse.GetValue(withKb) ? NewsNlp.Linking.EntityLinker.Default : null;
                 string splitName = parse.GetValue(split) ?? "test";
                 string name = parse.GetValue(dataset) ?? "gmb";
                 switch (name)
@@ -205,7 +213,7 @@ namespace NewsNlp.Cli
                             var sentences = NerDatasets.ReadUner(Path.Combine(folder, "uner_en_pud", "en_pud-ud-test.iob2"));
                             foreach (string part in UnerParts)
                             {
-                                ScoreConll(tagger, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"UNER English PUD ({part})", stdout);
+                                ScoreConll(tagger, spotter, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"UNER English PUD ({part})", stdout);
                             }
 
                             return Success;
@@ -222,19 +230,19 @@ namespace NewsNlp.Cli
                             var sentences = NerDatasets.ReadGum(folder, splitName);
                             foreach (string part in GumParts)
                             {
-                                ScoreConll(tagger, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"GUM {splitName}, named mentions, exact GUM spans ({part})", stdout);
+                                ScoreConll(tagger, spotter, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"GUM {splitName}, named mentions, exact GUM spans ({part})", stdout);
                             }
 
                             foreach (string part in GumParts)
                             {
-                                ScoreConll(tagger, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"GUM {splitName}, named mentions, head match: a name of the label inside the mention, over its head ({part})", stdout, headMatch: true);
+                                ScoreConll(tagger, spotter, sentences.Where(s => part == "all" || s.Part == part).ToList(), $"GUM {splitName}, named mentions, head match: a name of the label inside the mention, over its head ({part})", stdout, headMatch: true);
                             }
 
                             return Success;
                         }
 
                     case "wikigold":
-                        ScoreConll(tagger, NerDatasets.ReadConll(Path.Combine(folder, "wikigold", "wikigold.conll.txt"), "wikigold"), "WikiGold (MISC not scored)", stdout);
+                        ScoreConll(tagger, spotter, NerDatasets.ReadConll(Path.Combine(folder, "wikigold", "wikigold.conll.txt"), "wikigold"), "WikiGold (MISC not scored)", stdout);
                         return Success;
 
                     default:
@@ -243,19 +251,19 @@ namespace NewsNlp.Cli
                             throw new UsageException($"unknown dataset '{name}': use gmb, uner, wikigold, gum or a CoNLL file.");
                         }
 
-                        ScoreConll(tagger, NerDatasets.ReadConll(name, "file"), Path.GetFileName(name), stdout);
+                        ScoreConll(tagger, spotter, NerDatasets.ReadConll(name, "file"), Path.GetFileName(name), stdout);
                         return Success;
                 }
             });
             return ner;
         }
 
-        private static void ScoreConll(NewsNlp.Entities.EntityTagger tagger, List<LabeledSentence> sentences, string title, TextWriter stdout, bool headMatch = false)
+        private static void ScoreConll(NewsNlp.Entities.EntityTagger tagger, NewsNlp.Linking.EntityLinker? spotter, List<LabeledSentence> sentences, string title, TextWriter stdout, bool headMatch = false)
         {
             var score = new SpanScore();
             foreach (LabeledSentence s in sentences)
             {
-                string[] predicted = NerDatasets.CollapseToConll(tagger.TagWords(s.Words, numeric: false));
+                string[] predicted = NerDatasets.CollapseToConll(tagger.TagWords(s.Words, numeric: false, spotter));
                 score.Add(headMatch && s.Heads is not null ? NerDatasets.RelaxToHeads(s.Tags, s.Heads, predicted) : s.Tags, predicted);
             }
 

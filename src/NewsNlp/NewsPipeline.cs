@@ -95,6 +95,7 @@ public sealed class NewsPipeline
                 : sentences.Where(s => !clean.IsBoilerplate(clean.ToOriginal(s.Start), clean.ToOriginal(s.End))).ToArray();
             var found = new List<EntityMention>(sentences.Count * 2);
             _tagger.Tag(work, tokens.AsSpan(), content, found, cancellationToken);
+            _linker!.Spot(work, tokens.AsSpan(), content, found, cancellationToken);
             mentions = [.. found];
             entities = _linker!.Resolve(work, tokens.AsSpan(), CollectionsMarshal.AsSpan(sentences), found, cancellationToken);
         }

@@ -26,6 +26,7 @@ internal static class LinkingEvaluation
             (Token[] tokens, Sentence[] sentences) = Layout(doc);
             var mentions = new List<EntityMention>();
             tagger.Tag(doc.Text, tokens, sentences, mentions);
+            linker.Spot(doc.Text, tokens, sentences, mentions, CancellationToken.None);
             List<DocumentEntity> entities = linker.Resolve(doc.Text, tokens, sentences, mentions, CancellationToken.None);
 
             // Each predicted mention, with its entity and the gold mention it matches (-1: none).

@@ -83,7 +83,7 @@ public sealed class EntityTagger
     }
 
     /// <summary>Tags pre-tokenized words (joined by spaces) and returns IOB2 tags; for evaluation on CoNLL-style data.</summary>
-    internal string[] TagWords(IReadOnlyList<string> words, bool numeric = true)
+    internal string[] TagWords(IReadOnlyList<string> words, bool numeric = true, Linking.EntityLinker? spotter = null)
     {
         if (words.Count == 0)
         {
@@ -93,6 +93,7 @@ public sealed class EntityTagger
         NerExample ex = NerExample.FromWords(words, new int[words.Count]);
         var mentions = new List<EntityMention>();
         TagSentence(ex.Text, ex.Tokens, 0, mentions, numeric ? null : false);
+        spotter?.Spot(ex.Text, ex.Tokens, [new Sentence(0, ex.Text.Length, 0, ex.Tokens.Length)], mentions, CancellationToken.None);
         var iob = new string[words.Count];
         Array.Fill(iob, "O");
         foreach (EntityMention m in mentions)

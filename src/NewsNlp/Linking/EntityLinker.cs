@@ -60,6 +60,7 @@ public sealed class EntityLinker
 
     private readonly KnowledgeBase _kb;
     private readonly bool _groupOnly;
+    private readonly EntitySpotter? _spotter;
     private readonly FrozenSet<string> _capitals;
     private readonly FrozenDictionary<string, KbEntity[]> _currentHolders;
 
@@ -74,6 +75,7 @@ public sealed class EntityLinker
     private EntityLinker(KnowledgeBase knowledgeBase, bool groupOnly)
     {
         _groupOnly = groupOnly;
+        _spotter = groupOnly ? null : new EntitySpotter(knowledgeBase);
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         _kb = knowledgeBase;
         _capitals = knowledgeBase.Entities.Where(e => e.Capital is not null).Select(e => NameKey.Fold(e.Capital!)).ToFrozenSet(StringComparer.Ordinal);
@@ -92,6 +94,10 @@ public sealed class EntityLinker
 
     /// <summary>The knowledge base this linker links to.</summary>
     public KnowledgeBase KnowledgeBase => _kb;
+
+    /// <summary>Adds the knowledge-base names the tagger missed to <paramref name="mentions"/> (see <see cref="EntitySpotter"/>).</summary>
+    internal void Spot(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<EntityMention> mentions, CancellationToken cancellationToken) =>
+        _spotter?.Spot(text, tokens, sentences, mentions, cancellationToken);
 
     /// <summary>Resolves a document's mentions into entities, by offsets into <paramref name="text"/>.</summary>
     internal List<DocumentEntity> Resolve(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, IReadOnlyList<EntityMention> mentions, CancellationToken cancellationToken)
