@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using System.Runtime.InteropServices;
 using NewsNlp.Entities;
 using NewsNlp.Linking;
@@ -60,6 +63,144 @@ public sealed class NewsPipeline
     public NewsDocument Analyze(string text, string? id = null, CancellationToken cancellationToken = default) =>
         Analyze(text, id, null, cancellationToken);
 
+    /// <summary>Analyses one text given as memory (a slice of a larger buffer, say); the characters are copied once into the document.</summary>
+    /// <param name="text">The text of the article.</param>
+    /// <param name="id">The caller's identifier for the document; <c>"doc"</c> when null.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="DocumentTooLongException">The text is longer than <see cref="NewsPipelineOptions.MaxDocumentLength"/>.</exception>
+    /// <exception cref="OperationCanceledException">The analysis was cancelled.</exception>
+    public NewsDocument Analyze(ReadOnlyMemory<char> text, string? id = null, CancellationToken cancellationToken = default)
+    {
+        if (text.Length > Options.MaxDocumentLength)
+        {
+            throw new DocumentTooLongException(text.Length, Options.MaxDocumentLength);
+        }
+
+        string whole = MemoryMarshal.TryGetString(text, out string? s, out int start, out int length) && start == 0 && length == s.Length ? s : text.ToString();
+        return Analyze(whole, id, null, cancellationToken);
+    }
+
+    /// <summary>Analyses one input.</summary>
+    /// <param name="input">The text, id and known boilerplate.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="DocumentTooLongException">The text is longer than <see cref="NewsPipelineOptions.MaxDocumentLength"/>.</exception>
+    /// <exception cref="OperationCanceledException">The analysis was cancelled.</exception>
+    public NewsDocument Analyze(NewsInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Analyze(input.Text, input.Id, input.Boilerplate, cancellationToken);
+    }
+
+    /// <summary>
+    /// Analyses a stream of documents on up to <paramref name="maxDegreeOfParallelism"/> threads and yields the results
+    /// in input order. Memory stays bounded: at most twice that many documents are read ahead of the consumer.
+    /// </summary>
+    /// <param name="inputs">The documents; read as results are consumed.</param>
+    /// <param name="maxDegreeOfParallelism">Documents analysed at once; 0 (the default) for <see cref="Environment.ProcessorCount"/>.</param>
+    /// <param name="cancellationToken">Stops reading and analysing.</param>
+    /// <returns>The analyses, in the order of <paramref name="inputs"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is negative.</exception>
+    /// <remarks>The first document that fails (too long, say) ends the stream with its exception, after the documents before it.</remarks>
+    public IAsyncEnumerable<NewsDocument> AnalyzeManyAsync(IAsyncEnumerable<NewsInput> inputs, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        return Stream(inputs, maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<NewsDocument> Stream(IAsyncEnumerable<NewsInput> inputs, int parallelism, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(parallelism);
+
+        // Results in input order: the producer writes each document's task as it starts it; the channel's bound keeps
+        // the read-ahead (and the memory it holds) at twice the parallelism.
+        var pending = Channel.CreateBounded<Task<NewsDocument>>(new BoundedChannelOptions(parallelism * 2) { SingleReader = true, SingleWriter = true });
+        Task producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (NewsInput input in inputs.WithCancellation(stop.Token).ConfigureAwait(false))
+                    {
+                        ArgumentNullException.ThrowIfNull(input, nameof(inputs));
+                        await slots.WaitAsync(stop.Token).ConfigureAwait(false);
+
+                        // Queued before it starts: a task that could not be queued never runs, so none outlives the stream.
+                        var work = new Task<NewsDocument>(() =>
+                        {
+                            try
+                            {
+                                return Analyze(input, stop.Token);
+                            }
+                            finally
+                            {
+                                slots.Release();
+                            }
+                        });
+                        try
+                        {
+                            await pending.Writer.WriteAsync(work, stop.Token).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            slots.Release();
+                            throw;
+                        }
+
+                        work.Start(TaskScheduler.Default);
+                    }
+
+                    pending.Writer.TryComplete();
+                }
+                catch (Exception e)
+                {
+                    pending.Writer.TryComplete(e);
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            while (await pending.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
+            {
+                while (pending.Reader.TryRead(out Task<NewsDocument>? work))
+                {
+                    yield return await work.ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await producer.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The producer stops when the consumer does.
+            }
+
+            // Let started analyses finish before the semaphore is disposed.
+            while (pending.Reader.TryRead(out Task<NewsDocument>? left))
+            {
+                try
+                {
+                    await left.ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Nobody waits for these results any more.
+                }
+            }
+        }
+    }
+
     /// <summary>Analyses one text whose boilerplate is partly known already (from HTML markup, say).</summary>
     /// <param name="text">The text of the article.</param>
     /// <param name="id">The caller's identifier for the document; <c>"doc"</c> when null.</param>
@@ -79,12 +220,18 @@ public sealed class NewsPipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        using Activity? activity = NewsNlpTelemetry.Source.StartActivity("NewsNlp.Analyze");
+        bool timed = NewsNlpTelemetry.StageDuration.Enabled;
+        long clock = timed ? Stopwatch.GetTimestamp() : 0;
         CleanText clean = Options.TextCleaner?.Clean(text, knownBoilerplate, cancellationToken) ?? TextCleaner.Identity(text, knownBoilerplate);
+        clock = timed ? NewsNlpTelemetry.Stage("clean", clock) : 0;
         string work = clean.Text;
         ImmutableArray<Token> tokens = Tokenize(work, cancellationToken);
+        clock = timed ? NewsNlpTelemetry.Stage("tokenize", clock) : 0;
         cancellationToken.ThrowIfCancellationRequested();
         var sentences = new List<Sentence>(tokens.Length / 20 + 1);
         _splitter.Split(work, tokens.AsSpan(), sentences);
+        clock = timed ? NewsNlpTelemetry.Stage("split", clock) : 0;
         ImmutableArray<EntityMention> mentions = [];
         List<DocumentEntity> entities = [];
         if (_tagger is not null)
@@ -96,8 +243,21 @@ public sealed class NewsPipeline
             var found = new List<EntityMention>(sentences.Count * 2);
             _tagger.Tag(work, tokens.AsSpan(), content, found, cancellationToken);
             _linker!.Spot(work, tokens.AsSpan(), content, found, cancellationToken);
+            clock = timed ? NewsNlpTelemetry.Stage("tag", clock) : 0;
             mentions = [.. found];
             entities = _linker!.Resolve(work, tokens.AsSpan(), CollectionsMarshal.AsSpan(sentences), found, cancellationToken);
+            clock = timed ? NewsNlpTelemetry.Stage("link", clock) : 0;
+        }
+
+        NewsNlpTelemetry.Documents.Add(1);
+        NewsNlpTelemetry.Tokens.Add(tokens.Length);
+        NewsNlpTelemetry.Characters.Add(text.Length);
+        if (activity is not null)
+        {
+            activity.SetTag("newsnlp.document.id", id);
+            activity.SetTag("newsnlp.characters", text.Length);
+            activity.SetTag("newsnlp.tokens", tokens.Length);
+            activity.SetTag("newsnlp.entities", entities.Count);
         }
 
         ImmutableArray<Sentence> sentenceArray = [.. sentences];

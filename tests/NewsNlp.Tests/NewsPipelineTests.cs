@@ -32,7 +32,8 @@ public class NewsPipelineTests
     [Fact]
     public void Bad_arguments_get_clear_exceptions()
     {
-        Assert.Throws<ArgumentNullException>(() => Pipeline.Analyze(null!));
+        Assert.Throws<ArgumentNullException>(() => Pipeline.Analyze((string)null!));
+        Assert.Throws<ArgumentNullException>(() => Pipeline.Analyze((NewsInput)null!));
         Assert.Throws<ArgumentNullException>(() => new NewsPipeline(null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => new NewsPipeline(new NewsPipelineOptions { MaxDocumentLength = 0 }));
         Assert.Throws<ArgumentException>(() => new NewsPipeline(new NewsPipelineOptions { Tokenizer = null! }));
