@@ -557,7 +557,20 @@ public sealed class EntityLinker
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                if (covered[t] || tokens[t].Kind != TokenKind.Word || _sentenceOfToken[t] < 0)
+                if (_sentenceOfToken[t] < 0)
+                {
+                    continue;
+                }
+
+                // A country's office: Japan's prime minister, Russia's president.
+                if (tokens[t].Kind == TokenKind.Clitic && t > 0 && covered[t - 1] && CountryEndingAt(t) is { } owner
+                    && TryNominal(t, tokens, covered, out int officeEnd, owner.Code, owner.First))
+                {
+                    t = officeEnd - 1;
+                    continue;
+                }
+
+                if (covered[t] || tokens[t].Kind != TokenKind.Word)
                 {
                     continue;
                 }
@@ -579,15 +592,15 @@ public sealed class EntityLinker
             }
         }
 
-        private bool TryNominal(int t, ReadOnlySpan<Token> tokens, bool[] covered, out int end)
+        private bool TryNominal(int t, ReadOnlySpan<Token> tokens, bool[] covered, out int end, string? country = null, int spanStart = -1)
         {
             end = t + 1;
             int sentence = _sentenceOfToken[t];
             int i = t + 1;
-            string? country = null;
+            spanStart = spanStart < 0 ? t : spanStart;
 
-            // An optional country adjective or name: the Chinese president, Russia's president (as a NORP/GPE mention or a demonym).
-            if (i < tokens.Length && _sentenceOfToken[i] == sentence)
+            // An optional country adjective: the Chinese president, his Ukrainian counterpart (a NORP mention or a demonym).
+            if (country is null && i < tokens.Length && _sentenceOfToken[i] == sentence)
             {
                 string w = _text.Substring(tokens[i].Start, tokens[i].Length);
                 if (char.IsUpper(w[0]) && Kb.CountryOfDemonym(NameKey.Fold(w)) is { } c)
@@ -637,7 +650,7 @@ public sealed class EntityLinker
                 }
 
                 end = after;
-                AddReference(target, t, after, tokens, MentionKind.Nominal, 0.7f);
+                AddReference(target, spanStart, after, tokens, MentionKind.Nominal, 0.7f);
                 return true;
             }
 
@@ -655,6 +668,21 @@ public sealed class EntityLinker
             }
 
             return false;
+        }
+
+        /// <summary>The country code and first token of a country mention that ends just before token <paramref name="t"/>.</summary>
+        private (string Code, int First)? CountryEndingAt(int t)
+        {
+            List<(int FirstToken, int EndToken, Cluster Cluster, bool Possessive)>? list = _bySentence[_sentenceOfToken[t]];
+            foreach (var m in list ?? [])
+            {
+                if (m.EndToken == t && m.Cluster.Kb is { Type: "country" or "territory", Country: { } code })
+                {
+                    return (code, m.FirstToken);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The person holding one of these offices (of this country): mentioned before, else the knowledge base's only current holder.</summary>

@@ -117,3 +117,16 @@ public class EntityLinkerTests
         Assert.True(doc.Entities.Sum(e => e.Mentions.Length) > 20000);
     }
 }
+
+public class CountryOfficeTests
+{
+    [Fact]
+    public void A_countrys_office_refers_to_its_holder()
+    {
+        const string text = "Russia's president said on Friday that talks with Kyiv were possible. Vladimir Putin spoke in Moscow.";
+        NewsDocument doc = NewsPipeline.CreateDefault().Analyze(text);
+        DocumentEntity putin = Assert.Single(doc.Entities, e => e.KbId == "Q7747");
+        Assert.Contains(putin.Mentions, m => doc.Text[m.Start..m.End] == "Russia's president" && m.Kind == MentionKind.Nominal);
+        Assert.Contains(putin.Mentions, m => doc.Text[m.Start..m.End] == "Vladimir Putin");
+    }
+}
