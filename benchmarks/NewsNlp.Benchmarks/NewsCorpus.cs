@@ -23,6 +23,29 @@ internal static class NewsCorpus
     /// <summary>The number of tokens of <see cref="Text"/>, the unit of the Ktok/s figures.</summary>
     public static int TokenCount => NewsNlp.Tokenization.Tokenizer.Default.TokenizeToArray(Text).Length;
 
+    /// <summary><see cref="Text"/> cut at paragraph breaks into articles of at least <paramref name="chars"/> characters.</summary>
+    public static List<string> Articles(int chars)
+    {
+        var articles = new List<string>();
+        var current = new StringBuilder();
+        foreach (string paragraph in Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            current.Append(paragraph).Append("\n\n");
+            if (current.Length >= chars)
+            {
+                articles.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            articles.Add(current.ToString());
+        }
+
+        return articles;
+    }
+
     private static (string, string) Build()
     {
         string? root = FindRoot();

@@ -10,6 +10,13 @@ if (args.Length > 0 && args[0] == "--profile")
     return;
 }
 
+// Memory while streaming: dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --stream 100000 2
+if (args.Length > 0 && args[0] == "--stream")
+{
+    await StreamMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0);
+    return;
+}
+
 Console.WriteLine($"Benchmark text: {NewsCorpus.Source}; {NewsCorpus.Text.Length:N0} chars, {NewsCorpus.Utf8Bytes:N0} UTF-8 bytes");
 IConfig config = DefaultConfig.Instance.AddColumn(new ThroughputColumn(), new ThroughputColumn(tokens: true));
 BenchmarkSwitcher.FromAssembly(typeof(NewsCorpus).Assembly).Run(args, config);
