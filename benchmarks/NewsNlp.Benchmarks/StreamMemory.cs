@@ -12,6 +12,7 @@ internal static class StreamMemory
     public static async Task RunAsync(int count, int parallelism)
     {
         List<string> articles = NewsCorpus.Articles(3000);
+        Console.WriteLine($"{articles.Count:N0} articles of the benchmark text ({NewsCorpus.Source}), cycled");
         var pipeline = NewsPipeline.CreateDefault();
         pipeline.Analyze(articles[0]);
         long startHeap = GC.GetTotalMemory(forceFullCollection: true);
