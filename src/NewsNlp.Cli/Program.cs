@@ -56,6 +56,7 @@ namespace NewsNlp.Cli
         {
             var root = new RootCommand("NewsNlp: turn news articles into structured facts.");
             root.Add(AnalyzeCommand(stdin, stdout, stderr));
+            root.Add(RenderCommand(stdin, stdout, stderr));
             root.Add(EvaluateCommand(stdout, stderr));
             root.Add(TrainCommand(stdout, stderr));
             return root;
@@ -63,51 +64,132 @@ namespace NewsNlp.Cli
 
         private static Command AnalyzeCommand(TextReader stdin, TextWriter stdout, TextWriter stderr)
         {
-            var files = new Argument<string[]>("files") { Description = "Article text files to analyse; '-' reads standard input.", Arity = ArgumentArity.OneOrMore };
-            var format = new Option<string>("--format", "-f") { Description = "Output format: json or text.", DefaultValueFactory = _ => "json" };
-            format.AcceptOnlyFromAmong("json", "text");
+            var files = new Argument<string[]>("files") { Description = "Article files to analyse (text or HTML, any common encoding); '-' reads standard input.", Arity = ArgumentArity.OneOrMore };
+            var format = new Option<string>("--format", "-f") { Description = "Output format: json (one object), jsonl (a document object a line), text, conll (a token a line) or html (a page like displaCy).", DefaultValueFactory = _ => "json" };
+            format.AcceptOnlyFromAmong("json", "jsonl", "text", "conll", "html");
             var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-            var tokens = new Option<bool>("--tokens") { Description = "Include the tokens ({start,end,kind}) of each document." };
+            var tokens = new Option<bool>("--tokens") { Description = "Include the tokens ({start,end,kind}) of each document (json, jsonl, text)." };
+            var inputFormat = InputFormatOption();
+            var command = new Command("analyze", "Analyse news articles: text repair, sentences, entities with their links and mentions.") { files, format, output, tokens, inputFormat };
+            command.SetAction((parse, cancellationToken) => Analyze(parse.GetValue(files) ?? [], parse.GetValue(format) ?? "json", parse.GetValue(output), parse.GetValue(tokens), parse.GetValue(inputFormat) ?? "auto", stdin, stdout, stderr, cancellationToken));
+            return command;
+        }
+
+        private static Command RenderCommand(TextReader stdin, TextWriter stdout, TextWriter stderr)
+        {
+            var files = new Argument<string[]>("files") { Description = "Article files to render; '-' reads standard input.", Arity = ArgumentArity.OneOrMore };
+            var output = new Option<FileInfo?>("--output", "-o") { Description = "The HTML file to write (default: standard output)." };
+            var inputFormat = InputFormatOption();
+            var command = new Command("render", "Draw articles as an HTML page: entities highlighted by label, the entity table and the relations.") { files, output, inputFormat };
+            command.SetAction((parse, cancellationToken) => Analyze(parse.GetValue(files) ?? [], "html", parse.GetValue(output), false, parse.GetValue(inputFormat) ?? "auto", stdin, stdout, stderr, cancellationToken));
+            return command;
+        }
+
+        private static Option<string> InputFormatOption()
+        {
             var inputFormat = new Option<string>("--input-format") { Description = "How to read the inputs: auto (HTML when a file looks like HTML), text or html. Bytes are decoded from UTF-8, a BOM's encoding or a detected legacy encoding.", DefaultValueFactory = _ => "auto" };
             inputFormat.AcceptOnlyFromAmong("auto", "text", "html");
-            var command = new Command("analyze", "Analyse news articles: text repair, sentences and entities.") { files, format, output, tokens, inputFormat };
-            command.SetAction((parse, cancellationToken) =>
+            return inputFormat;
+        }
+
+        private static async Task<int> Analyze(string[] paths, string format, FileInfo? file, bool includeTokens, string how, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        {
+            string? unknown = paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-');
+            if (unknown is not null)
             {
-                string[] paths = parse.GetValue(files) ?? [];
-                string? unknown = paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-');
-                if (unknown is not null)
+                throw new UsageException($"unknown option '{unknown}' (see 'newsnlp --help').");
+            }
+
+            string? missing = paths.FirstOrDefault(p => p != "-" && !File.Exists(p));
+            if (missing is not null)
+            {
+                _ = InputReader.Read(missing, stdin, how, stderr); // throws the usage error that names the problem
+            }
+
+            NewsPipeline pipeline = NewsPipeline.CreateDefault();
+            bool progress = paths.Length > 1 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            using TextWriter? fileWriter = file is null ? null : new StreamWriter(file.FullName, false, new UTF8Encoding(false));
+            TextWriter writer = fileWriter ?? stdout;
+            var all = new List<NewsDocument>();
+            int done = 0;
+            if (format == "html")
+            {
+                HtmlReport.WriteStart(writer);
+            }
+
+            await foreach (NewsDocument doc in pipeline.AnalyzeManyAsync(Inputs(paths, stdin, how, stderr), 0, cancellationToken))
+            {
+                switch (format)
                 {
-                    throw new UsageException($"unknown option '{unknown}' (see 'newsnlp analyze --help').");
+                    case "json":
+                        all.Add(doc);
+                        break;
+                    case "jsonl":
+                        writer.WriteLine(JsonLine(doc, includeTokens));
+                        break;
+                    case "text":
+                        TextReport.Write(writer, [doc], includeTokens);
+                        break;
+                    case "conll":
+                        ConllReport.Write(writer, doc);
+                        break;
+                    default:
+                        HtmlReport.WriteDocument(writer, doc);
+                        break;
                 }
 
-                string how = parse.GetValue(inputFormat) ?? "auto";
-                var inputs = paths.Select(p => InputReader.Read(p, stdin, how, stderr)).ToList();
-                NewsPipeline pipeline = NewsPipeline.CreateDefault();
-                var documents = inputs.Select(i => pipeline.Analyze(i.Text, i.Id, i.Boilerplate, cancellationToken)).ToList();
-                FileInfo? file = parse.GetValue(output);
-                bool includeTokens = parse.GetValue(tokens);
-                if (parse.GetValue(format) == "text")
+                if (progress)
                 {
-                    using TextWriter writer = file is null ? TextWriter.Null : new StreamWriter(file.FullName, false, new UTF8Encoding(false));
-                    TextReport.Write(file is null ? stdout : writer, documents, includeTokens);
+                    stderr.Write($"\ranalysed {++done:N0} of {paths.Length:N0} ");
                 }
-                else
+            }
+
+            if (progress)
+            {
+                stderr.WriteLine();
+            }
+
+            if (format == "html")
+            {
+                HtmlReport.WriteEnd(writer);
+            }
+            else if (format == "json")
+            {
+                var options = new AnalysisJsonOptions { IncludeTokens = includeTokens };
+                if (file is not null)
                 {
-                    var options = new AnalysisJsonOptions { IncludeTokens = includeTokens };
-                    if (file is not null)
-                    {
-                        using FileStream stream = File.Create(file.FullName);
-                        AnalysisJsonWriter.Write(stream, documents, options);
-                    }
-                    else
-                    {
-                        stdout.WriteLine(AnalysisJsonWriter.ToJson(documents, options));
-                    }
+                    await fileWriter!.DisposeAsync().ConfigureAwait(false);
+                    using FileStream stream = File.Create(file.FullName);
+                    AnalysisJsonWriter.Write(stream, all, options);
+                    return Success;
                 }
 
-                return Task.FromResult(Success);
-            });
-            return command;
+                stdout.WriteLine(AnalysisJsonWriter.ToJson(all, options));
+            }
+
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return Success;
+        }
+
+        private static async IAsyncEnumerable<NewsInput> Inputs(string[] paths, TextReader stdin, string how, TextWriter log)
+        {
+            foreach (string path in paths)
+            {
+                await Task.Yield();
+                Input input = InputReader.Read(path, stdin, how, log);
+                yield return new NewsInput(input.Text, input.Id) { Boilerplate = input.Boilerplate };
+            }
+        }
+
+        private static string JsonLine(NewsDocument doc, bool includeTokens)
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                AnalysisJsonWriter.WriteDocument(json, doc, new AnalysisJsonOptions { IncludeTokens = includeTokens, Indented = false });
+            }
+
+            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
 
         private static Command EvaluateCommand(TextWriter stdout, TextWriter stderr)

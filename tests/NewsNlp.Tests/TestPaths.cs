@@ -52,3 +52,19 @@ public sealed class DataFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A fact that needs Node.js, Chromium and tests/browser/node_modules (npm ci); skipped with a message otherwise.</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        string chromium = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium) || FindOnPath("node") is null || !Directory.Exists(Path.Combine(TestPaths.RepositoryRoot, "tests", "browser", "node_modules", "playwright-core")))
+        {
+            Skip = $"the browser check needs node, Chromium ({chromium}; set CHROMIUM) and 'npm ci --prefix tests/browser'.";
+        }
+    }
+
+    internal static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+}
