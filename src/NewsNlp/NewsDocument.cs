@@ -47,7 +47,7 @@ public sealed class NewsDocument
     /// <summary>The boilerplate lines (captions, credits, keyword lines, related links, notices); nothing in them yields entities.</summary>
     public IReadOnlyList<BoilerplateSpan> Boilerplate => Clean.Boilerplate;
 
-    /// <summary>The repaired text of a range of <see cref="Text"/> (a mention inside <c>Vlad铆mir Putin</c> reads <c>Vladímir Putin</c>).</summary>
+    /// <summary>The repaired text of a range of <see cref="Text"/> (a mention inside <c>Jos茅 Mujica</c> reads <c>José Mujica</c>).</summary>
     /// <param name="start">Start offset in <see cref="Text"/>.</param>
     /// <param name="end">End offset in <see cref="Text"/> (exclusive).</param>
     /// <returns>The clean characters of that range.</returns>

@@ -17,7 +17,7 @@ namespace NewsNlp;
 /// <example>
 /// <code>
 /// var pipeline = NewsPipeline.CreateDefault();
-/// NewsDocument doc = pipeline.Analyze("Mr. Xi arrived in Moscow on Monday. He met Putin.");
+/// NewsDocument doc = pipeline.Analyze("Mr. Macron arrived in Berlin on Monday. He met Scholz.");
 /// foreach (Sentence s in doc.Sentences) Console.WriteLine(doc.Text[s.Range]);
 /// </code>
 /// </example>

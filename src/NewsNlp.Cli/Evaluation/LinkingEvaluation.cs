@@ -31,7 +31,7 @@ internal static class LinkingEvaluation
 
             // Each predicted mention, with its entity and the gold mention it matches (-1: none).
             var predicted = new List<(DocumentEntity Entity, EntityReference Mention, int Gold)>();
-            foreach (DocumentEntity e in entities.Where(e => !IsNumeric(e.Label)))
+            foreach (DocumentEntity e in entities.Where(e => !e.Label.IsValue()))
             {
                 foreach (EntityReference m in e.Mentions)
                 {
@@ -90,7 +90,7 @@ internal static class LinkingEvaluation
             var namedClusters = clusters.Where(c => c.Any(i => doc.Mentions[i].IsNamed)).ToList();
             var inNamed = new HashSet<int>(namedClusters.SelectMany(c => c));
             int spurious = -1;
-            var response = entities.Where(e => !IsNumeric(e.Label))
+            var response = entities.Where(e => !e.Label.IsValue())
                 .Select(e => predicted.Where(p => ReferenceEquals(p.Entity, e))
                     .Select(p => p.Gold < 0 ? spurious-- : inNamed.Contains(p.Gold) ? p.Gold : int.MinValue)
                     .Where(k => k != int.MinValue)
@@ -143,8 +143,6 @@ internal static class LinkingEvaluation
 
     private static string Percent(int a, int b) => b == 0 ? "  n/a" : FormattableString.Invariant($"{100.0 * a / b,5:F1}");
 
-    private static bool IsNumeric(EntityLabel label) => label is EntityLabel.Date or EntityLabel.Time or EntityLabel.Money or EntityLabel.Percent
-        or EntityLabel.Quantity or EntityLabel.Cardinal or EntityLabel.Ordinal;
 
     /// <summary>The innermost gold mention whose head token the prediction covers while lying inside it; -1 when none.</summary>
     private static int MatchGold(GumEntityDocument doc, EntityReference m)

@@ -72,6 +72,12 @@ public static class EntityLabels
     /// <returns>Its name.</returns>
     public static string ToName(this EntityLabel label) => Names[(int)label];
 
+    /// <summary>Whether the label is a value (date, time, amount, number) rather than a named thing.</summary>
+    /// <param name="label">The label.</param>
+    /// <returns><see langword="true"/> for DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL and ORDINAL.</returns>
+    public static bool IsValue(this EntityLabel label) => label is EntityLabel.Date or EntityLabel.Time or EntityLabel.Money
+        or EntityLabel.Percent or EntityLabel.Quantity or EntityLabel.Cardinal or EntityLabel.Ordinal;
+
     /// <summary>Parses an OntoNotes label name (case-insensitive).</summary>
     /// <param name="name">A name such as <c>GPE</c>.</param>
     /// <param name="label">The label, when the name is known.</param>

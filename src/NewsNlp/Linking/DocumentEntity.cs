@@ -6,7 +6,7 @@ namespace NewsNlp.Linking;
 /// <summary>How a mention refers to its entity.</summary>
 public enum MentionKind
 {
-    /// <summary>By name: <c>Xi Jinping</c>, <c>Mr Xi</c>, <c>Xi's</c>, <c>Norinco</c>.</summary>
+    /// <summary>By name: <c>Emmanuel Macron</c>, <c>Mr Macron</c>, <c>Macron's</c>, <c>Airbus</c>.</summary>
     Name,
 
     /// <summary>By description: <c>the Chinese president</c>, <c>his Russian counterpart</c>, <c>the company</c>.</summary>

@@ -122,8 +122,6 @@ public sealed class EntityLinker
         return state.Build();
     }
 
-    private static bool IsNumeric(EntityLabel label) => label is EntityLabel.Date or EntityLabel.Time or EntityLabel.Money or EntityLabel.Percent
-        or EntityLabel.Quantity or EntityLabel.Cardinal or EntityLabel.Ordinal;
 
     private static bool IsPlace(EntityLabel label) => label is EntityLabel.Gpe or EntityLabel.Loc or EntityLabel.Fac;
 
@@ -225,7 +223,7 @@ public sealed class EntityLinker
         {
             string raw = _text.Substring(m.Start, m.Length);
             int sentence = m.FirstToken < _sentenceOfToken.Length ? _sentenceOfToken[m.FirstToken] : -1;
-            if (IsNumeric(m.Label) || m.Label == EntityLabel.Norp)
+            if (m.Label.IsValue() || m.Label == EntityLabel.Norp)
             {
                 string numericKey = m.Label == EntityLabel.Norp ? NameKey.Fold(raw) : string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                 if (!_numeric.TryGetValue((numericKey, m.Label), out Cluster? n))
@@ -366,7 +364,7 @@ public sealed class EntityLinker
                 return null;
             }
 
-            // A part of an earlier person's name (Putin, Mr Xi, Xi's; a short form of a full name), most recent first.
+            // A part of an earlier person's name (Macron, Mr Macron, Macron's; a short form of a full name), most recent first.
             if (words.Length <= 2 && (label == EntityLabel.Person || (words.Length == 1 && entry is null)) && _peopleByWord.TryGetValue(words[0], out List<Cluster>? people))
             {
                 for (int i = people.Count - 1; i >= 0; i--)
@@ -399,7 +397,7 @@ public sealed class EntityLinker
                 return acronym;
             }
 
-            // A transliteration variant of an earlier name (Zelensky and Zelenskyy in one article).
+            // A transliteration variant of an earlier name (Kharkiv and Kharkov, Gorbachev and Gorbachov in one article).
             if (label is EntityLabel.Person or EntityLabel.Gpe)
             {
                 string skeleton = NameKey.Skeleton(key);
@@ -435,7 +433,7 @@ public sealed class EntityLinker
             float certainty = 1f;
             if (candidates.Count == 0 && label == EntityLabel.Person && !key.Contains(' ', StringComparison.Ordinal))
             {
-                // A surname alone that names one person of the knowledge base (Putin).
+                // A surname alone that names one person of the knowledge base (Macron).
                 candidates = Candidates(Kb.FindPeopleByNamePart(key), label);
                 if (candidates.Count != 1)
                 {
@@ -637,7 +635,7 @@ public sealed class EntityLinker
             {
                 int after = i + length;
 
-                // Part of a name's title (the Chinese President Xi Jinping): the name carries it.
+                // Part of a name's title (the French President Emmanuel Macron): the name carries it.
                 if (after < tokens.Length && covered[after])
                 {
                     return false;
@@ -785,7 +783,7 @@ public sealed class EntityLinker
 
                 if (s == sentence && !subjectFirst)
                 {
-                    // An object pronoun does not refer to its clause's subject (Lula thanked him): the nearest other one.
+                    // An object pronoun does not refer to its clause's subject (Scholz thanked him): the nearest other one.
                     Cluster subject = inSentence[0].Cluster;
                     var others = inSentence.Where(m => m.Cluster != subject).ToList();
                     return others.Count > 0 ? others[^1].Cluster : null;

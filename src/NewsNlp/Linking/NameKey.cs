@@ -7,7 +7,7 @@ namespace NewsNlp.Linking;
 /// Lookup keys of names. <see cref="Fold"/> ignores case, diacritics, periods, apostrophes, other punctuation and a
 /// leading <c>the</c> (<c>U.S.</c> = <c>US</c>, <c>Erdoğan</c> = <c>Erdogan</c>); <see cref="Skeleton"/> also
 /// ignores vowels and doubled letters after each word's first letter, so that transliteration variants meet
-/// (<c>Zelensky</c>, <c>Zelenskyy</c>, <c>Zelenskiy</c>; <c>Dmitry</c>, <c>Dmytro</c>; <c>Volodymir</c>, <c>Volodymyr</c>).
+/// (<c>Gorbachev</c>, <c>Gorbachov</c>; <c>Kharkiv</c>, <c>Kharkov</c>; <c>Tchaikovsky</c>, <c>Tchaikowsky</c>).
 /// </summary>
 internal static class NameKey
 {

@@ -85,3 +85,13 @@ public class KnowledgeBaseTests
     public void Different_names_keep_different_keys(string a, string b) =>
         Assert.NotEqual(NameKey.Skeleton(NameKey.Fold(a)), NameKey.Skeleton(NameKey.Fold(b)));
 }
+
+public class NameKeyDocumentationTests
+{
+    [Theory]
+    [InlineData("Gorbachev", "Gorbachov")]
+    [InlineData("Kharkiv", "Kharkov")]
+    [InlineData("Tchaikovsky", "Tchaikowsky")]
+    public void Documented_variants_share_a_skeleton(string a, string b) =>
+        Assert.Equal(NameKey.Skeleton(NameKey.Fold(a)), NameKey.Skeleton(NameKey.Fold(b)));
+}
