@@ -111,6 +111,7 @@ namespace NewsNlp.Cli
             using TextWriter? fileWriter = file is null ? null : new StreamWriter(file.FullName, false, new UTF8Encoding(false));
             TextWriter writer = fileWriter ?? stdout;
             var all = new List<NewsDocument>();
+            NewsNlp.Corpus.CorpusAnalyzer? corpus = paths.Length > 1 ? new NewsNlp.Corpus.CorpusAnalyzer() : null;
             int done = 0;
             if (format == "html")
             {
@@ -119,6 +120,7 @@ namespace NewsNlp.Cli
 
             await foreach (NewsDocument doc in pipeline.AnalyzeManyAsync(Inputs(paths, stdin, how, stderr), 0, cancellationToken))
             {
+                corpus?.Add(doc);
                 switch (format)
                 {
                     case "json":
@@ -153,6 +155,10 @@ namespace NewsNlp.Cli
             {
                 HtmlReport.WriteEnd(writer);
             }
+            else if (format == "text" && corpus is not null)
+            {
+                TextReport.WriteCorpus(writer, corpus.Snapshot());
+            }
             else if (format == "json")
             {
                 var options = new AnalysisJsonOptions { IncludeTokens = includeTokens };
@@ -160,11 +166,11 @@ namespace NewsNlp.Cli
                 {
                     await fileWriter!.DisposeAsync().ConfigureAwait(false);
                     using FileStream stream = File.Create(file.FullName);
-                    AnalysisJsonWriter.Write(stream, all, options);
+                    AnalysisJsonWriter.Write(stream, all, corpus?.Snapshot(), options);
                     return Success;
                 }
 
-                stdout.WriteLine(AnalysisJsonWriter.ToJson(all, options));
+                stdout.WriteLine(AnalysisJsonWriter.ToJson(all, corpus?.Snapshot(), options));
             }
 
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -61,4 +61,19 @@ internal static class TextReport
 
         return new string(chars);
     }
+
+    /// <summary>The corpus: stories with their documents, and the entities that more than one document shares.</summary>
+    public static void WriteCorpus(TextWriter output, NewsNlp.Corpus.CorpusSnapshot corpus)
+    {
+        output.WriteLine("== corpus");
+        foreach (NewsNlp.Corpus.Story story in corpus.Stories)
+        {
+            output.WriteLine($"story {story.Id}: {string.Join(", ", story.Documents)} ({story.Title})");
+        }
+
+        foreach (NewsNlp.Corpus.CorpusEntity e in corpus.Entities.Where(e => e.Members.Select(m => m.Document).Distinct().Count() > 1))
+        {
+            output.WriteLine($"entity {e.Id} {e.Name} [{NewsNlp.Entities.EntityLabels.ToName(e.Label)}]{(e.KbId is null ? "" : " " + e.KbId)}: {string.Join(", ", e.Members.Select(m => $"{m.Document}/{m.Entity}"))}");
+        }
+    }
 }

@@ -22,13 +22,22 @@ public static class AnalysisJsonWriter
     /// <param name="documents">The analysed documents.</param>
     /// <param name="options">What to write; defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="documents"/> is null.</exception>
-    public static void Write(Stream stream, IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null)
+    public static void Write(Stream stream, IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null) =>
+        Write(stream, documents, null, options);
+
+    /// <summary>Writes <paramref name="documents"/> and, when given, the <c>corpus</c> section as one JSON object to <paramref name="stream"/>.</summary>
+    /// <param name="stream">The destination; left open.</param>
+    /// <param name="documents">The analysed documents.</param>
+    /// <param name="corpus">The corpus entities and stories of the documents (from a <see cref="Corpus.CorpusAnalyzer"/>), or null.</param>
+    /// <param name="options">What to write; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="documents"/> is null.</exception>
+    public static void Write(Stream stream, IEnumerable<NewsDocument> documents, Corpus.CorpusSnapshot? corpus, AnalysisJsonOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(documents);
         options ??= new AnalysisJsonOptions();
         using var writer = new Utf8JsonWriter(stream, WriterOptions(options));
-        Write(writer, documents, options);
+        Write(writer, documents, corpus, options);
     }
 
     /// <summary>Writes <paramref name="documents"/> as one JSON object to <paramref name="writer"/>.</summary>
@@ -36,7 +45,16 @@ public static class AnalysisJsonWriter
     /// <param name="documents">The analysed documents.</param>
     /// <param name="options">What to write; defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="documents"/> is null.</exception>
-    public static void Write(Utf8JsonWriter writer, IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null)
+    public static void Write(Utf8JsonWriter writer, IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null) =>
+        Write(writer, documents, null, options);
+
+    /// <summary>Writes <paramref name="documents"/> and, when given, the <c>corpus</c> section as one JSON object to <paramref name="writer"/>.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="documents">The analysed documents.</param>
+    /// <param name="corpus">The corpus entities and stories of the documents, or null.</param>
+    /// <param name="options">What to write; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="documents"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, IEnumerable<NewsDocument> documents, Corpus.CorpusSnapshot? corpus, AnalysisJsonOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(documents);
@@ -50,18 +68,85 @@ public static class AnalysisJsonWriter
         }
 
         writer.WriteEndArray();
+        if (corpus is not null)
+        {
+            WriteCorpus(writer, corpus);
+        }
+
         writer.WriteEndObject();
         writer.Flush();
+    }
+
+    private static void WriteCorpus(Utf8JsonWriter writer, Corpus.CorpusSnapshot corpus)
+    {
+        writer.WriteStartObject("corpus");
+        writer.WriteStartArray("entities");
+        foreach (Corpus.CorpusEntity e in corpus.Entities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", e.Id);
+            JsonText.WriteString(writer, "name", e.Name);
+            writer.WriteString("label", e.Label.ToName());
+            if (e.KbId is null)
+            {
+                writer.WriteNull("kbId");
+            }
+            else
+            {
+                writer.WriteString("kbId", e.KbId);
+            }
+
+            writer.WriteStartArray("members");
+            foreach (Corpus.CorpusMember m in e.Members)
+            {
+                writer.WriteStartObject();
+                JsonText.WriteString(writer, "document", m.Document);
+                writer.WriteString("entity", m.Entity);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("stories");
+        foreach (Corpus.Story s in corpus.Stories)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", s.Id);
+            writer.WriteStartArray("documents");
+            foreach (string d in s.Documents)
+            {
+                JsonText.WriteStringValue(writer, d);
+            }
+
+            writer.WriteEndArray();
+            JsonText.WriteString(writer, "title", s.Title);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("relations");
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     /// <summary>Returns the JSON of <paramref name="documents"/> as a string.</summary>
     /// <param name="documents">The analysed documents.</param>
     /// <param name="options">What to write; defaults when null.</param>
     /// <returns>The JSON text.</returns>
-    public static string ToJson(IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null)
+    public static string ToJson(IEnumerable<NewsDocument> documents, AnalysisJsonOptions? options = null) => ToJson(documents, null, options);
+
+    /// <summary>Returns the JSON of <paramref name="documents"/> and, when given, of their <c>corpus</c> section as a string.</summary>
+    /// <param name="documents">The analysed documents.</param>
+    /// <param name="corpus">The corpus entities and stories of the documents, or null.</param>
+    /// <param name="options">What to write; defaults when null.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(IEnumerable<NewsDocument> documents, Corpus.CorpusSnapshot? corpus, AnalysisJsonOptions? options = null)
     {
         using var stream = new MemoryStream();
-        Write(stream, documents, options);
+        Write(stream, documents, corpus, options);
         return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 

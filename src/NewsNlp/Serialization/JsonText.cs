@@ -23,6 +23,17 @@ internal static class JsonText
         writer.WriteRawValue(Escape(value), skipInputValidation: true);
     }
 
+    public static void WriteStringValue(Utf8JsonWriter writer, string value)
+    {
+        if (!HasLoneSurrogate(value))
+        {
+            writer.WriteStringValue(value);
+            return;
+        }
+
+        writer.WriteRawValue(Escape(value), skipInputValidation: true);
+    }
+
     internal static bool HasLoneSurrogate(ReadOnlySpan<char> s)
     {
         int i = s.IndexOfAnyInRange('\uD800', '\uDFFF');
