@@ -10,6 +10,13 @@ if (args.Length > 0 && args[0] == "--profile")
     return;
 }
 
+// The corpus analyser at scale: dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --corpus 100000
+if (args.Length > 0 && args[0] == "--corpus")
+{
+    CorpusStream.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 // Memory while streaming: dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --stream 100000 2
 if (args.Length > 0 && args[0] == "--stream")
 {

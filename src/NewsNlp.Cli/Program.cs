@@ -231,7 +231,46 @@ namespace NewsNlp.Cli
 
                 return Success;
             });
-            return new Command("evaluate", "Measure the library against annotated data.") { sentences, NerEvaluateCommand(stdout, stderr), LinkingEvaluateCommand(stdout, stderr) };
+            return new Command("evaluate", "Measure the library against annotated data.") { sentences, NerEvaluateCommand(stdout, stderr), LinkingEvaluateCommand(stdout, stderr), CorpusEvaluateCommand(stdout, stderr) };
+        }
+
+        private static Command CorpusEvaluateCommand(TextWriter stdout, TextWriter stderr)
+        {
+            var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
+            var split = new Option<string>("--split") { Description = "ECB+ split: test (topics 36-45), dev (2 5 12 18 21 23 34 35), train or all.", DefaultValueFactory = _ => "test" };
+            var threshold = new Option<double?>("--threshold") { Description = "Story threshold (default: the library's)." };
+            var sweep = new Option<bool>("--sweep") { Description = "Story B-cubed and entity CoNLL F1 for thresholds 0.10 to 0.60 (for tuning on dev)." };
+            var command = new Command("corpus", "Cross-document entity coreference (CoNLL F1) and story grouping (B-cubed) on ECB+.") { data, split, threshold, sweep };
+            command.SetAction(parse =>
+            {
+                string? folder = DataLocator.Find(parse.GetValue(data));
+                if (folder is null || !Directory.Exists(EcbPlus.Folder(folder)))
+                {
+                    stderr.WriteLine("newsnlp: ECB+ data not found (looked for shared/data/ecbplus); pass --data DIR.");
+                    return Usage;
+                }
+
+                string splitName = parse.GetValue(split) ?? "test";
+                var documents = EcbPlus.Read(folder, splitName);
+                NewsPipeline pipeline = NewsPipeline.CreateDefault();
+                if (parse.GetValue(sweep))
+                {
+                    stdout.WriteLine($"ECB+ {splitName}: threshold, story B-cubed F1, entity CoNLL F1");
+                    for (double t = 0.10; t < 0.61; t += 0.05)
+                    {
+                        var (storyF1, conll) = CorpusEvaluation.Run(documents, pipeline, new NewsNlp.Corpus.CorpusOptions { StoryThreshold = Math.Round(t, 2) }, null);
+                        stdout.WriteLine(FormattableString.Invariant($"{t:F2}  {100 * storyF1:F1}  {100 * conll:F1}"));
+                    }
+
+                    return Success;
+                }
+
+                var options = parse.GetValue(threshold) is double value ? new NewsNlp.Corpus.CorpusOptions { StoryThreshold = value } : new NewsNlp.Corpus.CorpusOptions();
+                stdout.Write($"ECB+ {splitName}: ");
+                CorpusEvaluation.Run(documents, pipeline, options, stdout);
+                return Success;
+            });
+            return command;
         }
 
         private static Command LinkingEvaluateCommand(TextWriter stdout, TextWriter stderr)

@@ -28,6 +28,7 @@ public sealed class CorpusAnalyzer
     private const int TermsPerDocument = 40;
     private const int FeaturesPerStory = 150;
     private const int MaxPostings = 400;
+    private const double TermWeight = 0.5;
 
     private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
         ["about", "after", "again", "against", "also", "although", "among", "another", "around", "because", "been", "before", "being",
@@ -208,7 +209,7 @@ public sealed class CorpusAnalyzer
     /// </summary>
     private Dictionary<string, double> Features(NewsDocument document)
     {
-        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        var entities = new Dictionary<string, double>(StringComparer.Ordinal);
         int headlineEnd = document.Sentences.Length > 0 ? document.Sentences[0].End : 0;
         foreach (DocumentEntity e in document.Entities)
         {
@@ -219,8 +220,10 @@ public sealed class CorpusAnalyzer
 
             string key = "e|" + (e.KbEntry?.WikidataId ?? NameKey.Fold(e.Name));
             double weight = (1 + Math.Log(e.Mentions.Length)) * (e.Label == EntityLabel.Norp ? 0.5 : 1.0) * (e.Mentions.Any(m => m.Start < headlineEnd) ? 2 : 1);
-            features[key] = features.GetValueOrDefault(key) + weight;
+            entities[key] = entities.GetValueOrDefault(key) + weight;
         }
+
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
 
         var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Token t in document.Tokens)
@@ -250,15 +253,21 @@ public sealed class CorpusAnalyzer
         {
             double n = _documents + 1;
             foreach (var (term, count) in terms
-                .Select(p => (Term: p.Key, Weight: (1 + Math.Log(p.Value)) * (Math.Log((n + 1) / (_documentFrequency.GetValueOrDefault(p.Key) + 1)) + 1)))
+                .Select(p => (Term: p.Key, Weight: (1 + Math.Log(p.Value)) * (Math.Log((n + 1) / (_documentFrequency.GetValueOrDefault("t|" + p.Key) + 1)) + 1)))
                 .OrderByDescending(p => p.Weight)
                 .ThenBy(p => p.Term, StringComparer.Ordinal)
                 .Take(TermsPerDocument))
             {
-                features["t|" + term] = count * 0.5;
+                features["t|" + term] = count * TermWeight;
             }
 
-            foreach (string term in terms.Keys)
+            // Entities weigh by how rare they are too: a country every article names tells less than a minister.
+            foreach ((string key, double weight) in entities)
+            {
+                features[key] = weight * (Math.Log((n + 1) / (_documentFrequency.GetValueOrDefault(key) + 1)) + 1);
+            }
+
+            foreach (string term in terms.Keys.Select(t => "t|" + t).Concat(entities.Keys))
             {
                 _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
             }

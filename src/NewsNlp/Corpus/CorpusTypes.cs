@@ -11,7 +11,7 @@ public sealed class CorpusOptions
     /// How similar (cosine, 0 to 1) a document must be to a story to join it; below, it starts a story of its own.
     /// The default was chosen on the ECB+ dev topics (docs/corpus.md).
     /// </summary>
-    public double StoryThreshold { get; init; } = 0.25;
+    public double StoryThreshold { get; init; } = 0.20;
 
     /// <summary>
     /// Stories not joined during this many of the latest documents leave the active window: new documents no longer
