@@ -12,8 +12,9 @@ namespace NewsNlp;
 /// </summary>
 public sealed class NewsDocument
 {
-    internal NewsDocument(string id, CleanText clean, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions, ImmutableArray<DocumentEntity> entities)
+    internal NewsDocument(string id, CleanText clean, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions, ImmutableArray<DocumentEntity> entities, ImmutableArray<Relations.Quote> quotes)
     {
+        Quotes = quotes;
         Entities = entities;
         Id = id;
         Clean = clean;
@@ -72,4 +73,7 @@ public sealed class NewsDocument
     /// with its descriptions and pronouns, linked to the knowledge base where it is known.
     /// </summary>
     public ImmutableArray<DocumentEntity> Entities { get; }
+
+    /// <summary>The direct quotations of the document, with their speakers (entity ids of <see cref="Entities"/>) where known.</summary>
+    public ImmutableArray<Relations.Quote> Quotes { get; }
 }

@@ -11,7 +11,7 @@ namespace NewsNlp;
 /// Activities: <c>NewsNlp.Analyze</c>, one per document, tagged <c>newsnlp.document.id</c>, <c>newsnlp.characters</c>,
 /// <c>newsnlp.tokens</c>, <c>newsnlp.entities</c>. Instruments: <c>newsnlp.documents</c> (counter),
 /// <c>newsnlp.tokens</c> (counter), <c>newsnlp.characters</c> (counter) and <c>newsnlp.stage.duration</c> (histogram, seconds,
-/// tagged <c>newsnlp.stage</c>: clean, tokenize, split, tag, link). Nothing is measured while no listener is attached.
+/// tagged <c>newsnlp.stage</c>: clean, tokenize, split, tag, link, quotes). Nothing is measured while no listener is attached.
 /// </remarks>
 public static class NewsNlpTelemetry
 {

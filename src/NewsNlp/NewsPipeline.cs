@@ -6,6 +6,7 @@ using System.Threading.Channels;
 using System.Runtime.InteropServices;
 using NewsNlp.Entities;
 using NewsNlp.Linking;
+using NewsNlp.Relations;
 using NewsNlp.Text;
 using NewsNlp.Tokenization;
 
@@ -234,6 +235,7 @@ public sealed class NewsPipeline
         clock = timed ? NewsNlpTelemetry.Stage("split", clock) : 0;
         ImmutableArray<EntityMention> mentions = [];
         List<DocumentEntity> entities = [];
+        ImmutableArray<Quote> quotes = [];
         if (_tagger is not null)
         {
             // Boilerplate lines (captions, keyword lines, related links) are not news content: no entities from them.
@@ -247,6 +249,8 @@ public sealed class NewsPipeline
             mentions = [.. found];
             entities = _linker!.Resolve(work, tokens.AsSpan(), CollectionsMarshal.AsSpan(sentences), found, cancellationToken);
             clock = timed ? NewsNlpTelemetry.Stage("link", clock) : 0;
+            quotes = QuoteFinder.Find(work, tokens.AsSpan(), entities, offset => clean.IsBoilerplate(clean.ToOriginal(offset), clean.ToOriginal(offset) + 1));
+            clock = timed ? NewsNlpTelemetry.Stage("quotes", clock) : 0;
         }
 
         NewsNlpTelemetry.Documents.Add(1);
@@ -268,9 +272,18 @@ public sealed class NewsPipeline
             {
                 entities[i] = entities[i] with { Mentions = [.. entities[i].Mentions.Select(m => ToOriginal(clean, m))] };
             }
+
+            quotes = [.. quotes.Select(q => ToOriginal(clean, q))];
         }
 
-        return new NewsDocument(id ?? "doc", clean, tokens, sentenceArray, mentions, [.. entities]);
+        return new NewsDocument(id ?? "doc", clean, tokens, sentenceArray, mentions, [.. entities], quotes);
+    }
+
+    private static Quote ToOriginal(CleanText clean, Quote q)
+    {
+        (int s, int e) = clean.ToOriginal(q.Start, q.End);
+        (int cs, int ce) = q.CueStart < 0 ? (-1, -1) : clean.ToOriginal(q.CueStart, q.CueEnd);
+        return q with { Start = s, End = e, CueStart = cs, CueEnd = ce };
     }
 
     private static EntityReference ToOriginal(CleanText clean, EntityReference m)

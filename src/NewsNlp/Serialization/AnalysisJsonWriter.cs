@@ -209,6 +209,33 @@ public static class AnalysisJsonWriter
 
         writer.WriteEndArray();
         WriteEntities(writer, document);
+        writer.WriteStartArray("quotes");
+        foreach (Relations.Quote q in document.Quotes)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("start", q.Start);
+            writer.WriteNumber("end", q.End);
+            if (q.Speaker is null)
+            {
+                writer.WriteNull("speaker");
+            }
+            else
+            {
+                writer.WriteString("speaker", q.Speaker);
+            }
+
+            if (q.CueStart >= 0)
+            {
+                writer.WriteStartObject("cue");
+                writer.WriteNumber("start", q.CueStart);
+                writer.WriteNumber("end", q.CueEnd);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
 
         if (options.IncludeTokens)
         {

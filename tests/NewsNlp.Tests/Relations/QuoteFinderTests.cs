@@ -1,0 +1,64 @@
+using NewsNlp.Relations;
+
+namespace NewsNlp.Tests.Relations;
+
+public class QuoteFinderTests
+{
+    private static readonly NewsPipeline Pipeline = NewsPipeline.CreateDefault();
+
+    private static (string Text, string? Speaker, string? Cue)[] Quotes(string text)
+    {
+        NewsDocument doc = Pipeline.Analyze(text);
+        return [.. doc.Quotes.Select(q => (
+            doc.Text[q.Start..q.End],
+            q.Speaker is null ? null : doc.Entities.Single(e => e.Id == q.Speaker).Name,
+            q.CueStart < 0 ? null : doc.Text[q.CueStart..q.CueEnd]))];
+    }
+
+    [Fact]
+    public void Cues_after_the_quotation_name_the_speaker()
+    {
+        var quotes = Quotes("“We will rebuild every school that fell,” President Recep Tayyip Erdogan said on Tuesday. " +
+            "\"The aid is arriving too slowly for the families,\" said Angela Merkel.");
+        Assert.Equal(("We will rebuild every school that fell,", "Recep Tayyip Erdoğan", "said"), quotes[0]);
+        Assert.Equal("Angela Merkel", quotes[1].Speaker);
+    }
+
+    [Fact]
+    public void Cues_before_the_quotation_and_according_to()
+    {
+        var quotes = Quotes("Emmanuel Macron told reporters in Paris: \"Europe must be able to defend itself alone.\"\n\n" +
+            "According to Olaf Scholz, \"the talks were open and very useful for both sides.\"");
+        Assert.Equal("Emmanuel Macron", quotes[0].Speaker);
+        Assert.Equal("told", quotes[0].Cue);
+        Assert.Equal("Olaf Scholz", quotes[1].Speaker);
+        Assert.Equal("According to", quotes[1].Cue);
+    }
+
+    [Fact]
+    public void Pronoun_speakers_resolve_and_following_quotations_keep_their_speaker()
+    {
+        var quotes = Quotes("Angela Merkel arrived in Kyiv on Monday.\n\n“We stand with Ukraine for as long as it takes,” she said. " +
+            "“Nobody should doubt our resolve on this.”");
+        Assert.Equal("Angela Merkel", quotes[0].Speaker);
+        Assert.Equal("Angela Merkel", quotes[1].Speaker);
+    }
+
+    [Fact]
+    public void Scare_quotes_and_unattributed_places_are_not_speakers()
+    {
+        var quotes = Quotes("The minister called it a \"crisis\" on Friday. \"We hear voices from the buildings but cannot reach them,\" a volunteer in Hatay said.");
+        var only = Assert.Single(quotes);
+        Assert.Null(only.Speaker);
+        Assert.Equal("said", only.Cue);
+    }
+
+    [Fact]
+    public void A_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next()
+    {
+        var quotes = Quotes("“The first phase of the plan is finished and the second begins next week,” Emmanuel Macron said.\n\n" +
+            "“We have asked every partner to send engineers.\n\n“Then we will rebuild the bridges before the winter comes,” he added.");
+        Assert.Equal(3, quotes.Length);
+        Assert.All(quotes, q => Assert.Equal("Emmanuel Macron", q.Speaker));
+    }
+}
