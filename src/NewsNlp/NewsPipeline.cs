@@ -250,6 +250,7 @@ public sealed class NewsPipeline
             entities = _linker!.Resolve(work, tokens.AsSpan(), CollectionsMarshal.AsSpan(sentences), found, cancellationToken);
             clock = timed ? NewsNlpTelemetry.Stage("link", clock) : 0;
             quotes = QuoteFinder.Find(work, tokens.AsSpan(), entities, offset => clean.IsBoilerplate(clean.ToOriginal(offset), clean.ToOriginal(offset) + 1));
+            QuoteFinder.AttachFirstPerson(work, tokens.AsSpan(), quotes, entities);
             clock = timed ? NewsNlpTelemetry.Stage("quotes", clock) : 0;
         }
 

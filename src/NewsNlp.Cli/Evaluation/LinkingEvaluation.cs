@@ -28,6 +28,8 @@ internal static class LinkingEvaluation
             tagger.Tag(doc.Text, tokens, sentences, mentions);
             linker.Spot(doc.Text, tokens, sentences, mentions, CancellationToken.None);
             List<DocumentEntity> entities = linker.Resolve(doc.Text, tokens, sentences, mentions, CancellationToken.None);
+            var quotes = NewsNlp.Relations.QuoteFinder.Find(doc.Text, tokens, entities, _ => false);
+            NewsNlp.Relations.QuoteFinder.AttachFirstPerson(doc.Text, tokens, quotes, entities);
 
             // Each predicted mention, with its entity and the gold mention it matches (-1: none).
             var predicted = new List<(DocumentEntity Entity, EntityReference Mention, int Gold)>();

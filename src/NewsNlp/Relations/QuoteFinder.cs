@@ -102,6 +102,37 @@ internal static class QuoteFinder
         return quotes.ToImmutable();
     }
 
+    /// <summary>
+    /// <c>I</c>, <c>me</c>, <c>my</c>, <c>mine</c>, <c>myself</c> inside a quotation whose speaker is a person become pronoun
+    /// mentions of that person.
+    /// </summary>
+    public static void AttachFirstPerson(string text, ReadOnlySpan<Token> tokens, ImmutableArray<Quote> quotes, List<DocumentEntity> entities)
+    {
+        foreach (Quote q in quotes)
+        {
+            int index = q.Speaker is null ? -1 : entities.FindIndex(e => e.Id == q.Speaker && e.Label == EntityLabel.Person);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var added = new List<EntityReference>();
+            for (int t = Math.Max(0, TokenAt(tokens, q.Start)); t < tokens.Length && tokens[t].Start < q.End; t++)
+            {
+                if (text.AsSpan(tokens[t].Start, tokens[t].Length) is "I" or "me" or "my" or "My" or "mine" or "myself" or "Myself" or "Me")
+                {
+                    added.Add(new EntityReference(tokens[t].Start, tokens[t].Length, MentionKind.Pronoun, 0.8f));
+                }
+            }
+
+            if (added.Count > 0)
+            {
+                DocumentEntity speaker = entities[index];
+                entities[index] = speaker with { Mentions = [.. speaker.Mentions.Concat(added).DistinctBy(m => m.Start).OrderBy(m => m.Start)] };
+            }
+        }
+    }
+
     /// <summary>The quoted stretches: (start, end) inside the marks, and whether it continues a quotation left open at the end of the paragraph before.</summary>
     private static IEnumerable<(int Start, int End, bool Continues)> Spans(string text)
     {
