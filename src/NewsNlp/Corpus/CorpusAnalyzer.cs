@@ -27,7 +27,7 @@ public sealed class CorpusAnalyzer
 {
     private const int TermsPerDocument = 40;
     private const int FeaturesPerStory = 150;
-    private const int MaxPostings = 400;
+    private const int MaxPostings = 64;
     private const double TermWeight = 0.5;
 
     private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
@@ -53,6 +53,7 @@ public sealed class CorpusAnalyzer
     private readonly Dictionary<string, HashSet<StoryState>> _postings = new(StringComparer.Ordinal);
     private readonly HashSet<StoryState> _active = [];
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Fold, string Skeleton)> _keys = new(StringComparer.Ordinal);
     private int _documents;
 
     /// <summary>Creates an empty corpus.</summary>
@@ -150,8 +151,7 @@ public sealed class CorpusAnalyzer
             }
 
             string family = e.Label is EntityLabel.Gpe or EntityLabel.Loc or EntityLabel.Fac ? "place" : e.Label.ToName();
-            string name = NameKey.Fold(e.Name);
-            string skeleton = NameKey.Skeleton(name);
+            (string name, string skeleton) = Keys(e.Name);
             string? kbKey = e.KbEntry is null ? null : "kb|" + (e.KbEntry.WikidataId ?? e.KbEntry.Name + "|" + e.KbEntry.Country);
             EntityState? state = null;
             if (kbKey is not null)
@@ -218,7 +218,7 @@ public sealed class CorpusAnalyzer
                 continue;
             }
 
-            string key = "e|" + (e.KbEntry?.WikidataId ?? NameKey.Fold(e.Name));
+            string key = "e|" + (e.KbEntry?.WikidataId ?? Keys(e.Name).Fold);
             double weight = (1 + Math.Log(e.Mentions.Length)) * (e.Label == EntityLabel.Norp ? 0.5 : 1.0) * (e.Mentions.Any(m => m.Start < headlineEnd) ? 2 : 1);
             entities[key] = entities.GetValueOrDefault(key) + weight;
         }
@@ -376,6 +376,26 @@ public sealed class CorpusAnalyzer
             {
                 _documentFrequency.Remove(term);
             }
+        }
+    }
+
+    /// <summary>The folded name and its skeleton, cached: the same names come back document after document.</summary>
+    private (string Fold, string Skeleton) Keys(string name)
+    {
+        lock (_keys)
+        {
+            if (_keys.TryGetValue(name, out var keys))
+            {
+                return keys;
+            }
+
+            if (_keys.Count > 100_000)
+            {
+                _keys.Clear();
+            }
+
+            string fold = NameKey.Fold(name);
+            return _keys[name] = (fold, NameKey.Skeleton(fold));
         }
     }
 
