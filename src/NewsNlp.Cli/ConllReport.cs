@@ -21,7 +21,7 @@ internal static class ConllReport
         {
             foreach (EntityReference m in e.Mentions.Where(m => m.Kind == MentionKind.Name))
             {
-                int first = FirstTokenAtOrAfter(doc.Tokens, m.Start);
+                int first = TokenSearch.FirstEndingAfter(doc.Tokens.AsSpan(), m.Start);
                 for (int t = first; t < doc.Tokens.Length && doc.Tokens[t].Start < m.End; t++)
                 {
                     if (tags[t] != "O")
@@ -46,24 +46,5 @@ internal static class ConllReport
 
             output.WriteLine();
         }
-    }
-
-    private static int FirstTokenAtOrAfter(System.Collections.Immutable.ImmutableArray<Token> tokens, int offset)
-    {
-        int lo = 0, hi = tokens.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (tokens[mid].End <= offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

@@ -308,20 +308,7 @@ internal static class QuoteFinder
     /// <summary>The token that contains or follows an offset, or -1.</summary>
     private static int TokenAt(ReadOnlySpan<Token> tokens, int offset)
     {
-        int lo = 0, hi = tokens.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (tokens[mid].End <= offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo < tokens.Length ? lo : -1;
+        int index = TokenSearch.FirstEndingAfter(tokens, offset);
+        return index < tokens.Length ? index : -1;
     }
 }

@@ -87,14 +87,7 @@ public static class AnalysisJsonWriter
             writer.WriteString("id", e.Id);
             JsonText.WriteString(writer, "name", e.Name);
             writer.WriteString("label", e.Label.ToName());
-            if (e.KbId is null)
-            {
-                writer.WriteNull("kbId");
-            }
-            else
-            {
-                writer.WriteString("kbId", e.KbId);
-            }
+            WriteNullable(writer, "kbId", e.KbId);
 
             writer.WriteStartArray("members");
             foreach (Corpus.CorpusMember m in e.Members)
@@ -215,14 +208,7 @@ public static class AnalysisJsonWriter
             writer.WriteStartObject();
             writer.WriteNumber("start", q.Start);
             writer.WriteNumber("end", q.End);
-            if (q.Speaker is null)
-            {
-                writer.WriteNull("speaker");
-            }
-            else
-            {
-                writer.WriteString("speaker", q.Speaker);
-            }
+            WriteNullable(writer, "speaker", q.Speaker);
 
             if (q.CueStart >= 0)
             {
@@ -268,14 +254,7 @@ public static class AnalysisJsonWriter
             writer.WriteString("id", entity.Id);
             JsonText.WriteString(writer, "name", entity.Name);
             writer.WriteString("label", entity.Label.ToName());
-            if (entity.KbId is null)
-            {
-                writer.WriteNull("kbId");
-            }
-            else
-            {
-                writer.WriteString("kbId", entity.KbId);
-            }
+            WriteNullable(writer, "kbId", entity.KbId);
 
             writer.WriteNumber("confidence", Math.Round(entity.Confidence, 3));
             writer.WriteStartArray("mentions");
@@ -299,6 +278,18 @@ public static class AnalysisJsonWriter
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     /// <summary>A mention's repaired text with its line breaks and runs of whitespace as single spaces.</summary>
