@@ -62,3 +62,31 @@ public class QuoteFinderTests
         Assert.All(quotes, q => Assert.Equal("Emmanuel Macron", q.Speaker));
     }
 }
+
+public class QuoteFinderBadInputTests
+{
+    [Fact]
+    public void Unbalanced_and_endless_quotation_marks_stay_linear()
+    {
+        string straight = string.Concat(Enumerable.Repeat("\"a ", 300_000));
+        string curly = string.Concat(Enumerable.Repeat("“word said Mr Brown ", 50_000));
+        var pipeline = NewsPipeline.CreateDefault();
+        NewsDocument a = pipeline.Analyze(straight);
+        Assert.All(a.Quotes, q => Assert.InRange(q.End, q.Start, straight.Length));
+        NewsDocument b = pipeline.Analyze(curly);
+        Assert.InRange(b.Quotes.Length, 0, 1); // one opening mark never closed: one quotation to the end of the text at most
+        Assert.Empty(pipeline.Analyze("").Quotes);
+    }
+
+    [Fact]
+    public void Corpus_takes_empty_and_junk_documents()
+    {
+        var pipeline = NewsPipeline.CreateDefault();
+        var corpus = new NewsNlp.Corpus.CorpusAnalyzer();
+        var random = new Random(9);
+        string junk = new([.. Enumerable.Range(0, 50_000).Select(_ => (char)random.Next(0, 0x10000))]);
+        corpus.Add(pipeline.Analyze("", "empty"));
+        corpus.Add(pipeline.Analyze(junk, "junk"));
+        Assert.Equal(2, corpus.Snapshot().Stories.Sum(s => s.Documents.Length));
+    }
+}
