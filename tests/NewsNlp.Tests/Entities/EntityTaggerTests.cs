@@ -104,3 +104,31 @@ public class EntityTaggerTests
         }
     }
 }
+
+public class DatelineTests
+{
+    [Theory]
+    [InlineData("MOSCOW, March 20 - The talks began on Monday.", "MOSCOW", "March 20")]
+    [InlineData("NEW YORK (Reuters) — Stocks fell sharply on Tuesday.", "NEW YORK", null)]
+    [InlineData("ANKARA, Feb. 6 – Rescue teams searched the rubble.", "ANKARA", "Feb. 6")]
+    public void Datelines_give_a_place_and_a_date(string text, string place, string? date)
+    {
+        NewsDocument doc = NewsPipeline.CreateDefault().Analyze(text);
+        string[] gpe = [.. doc.Mentions.Where(m => m.Label == EntityLabel.Gpe).Select(m => text[m.Start..m.End])];
+        Assert.Contains(place, gpe);
+        if (date is not null)
+        {
+            Assert.Contains(doc.Mentions, m => m.Label == EntityLabel.Date && text[m.Start..m.End] == date);
+        }
+
+        Assert.DoesNotContain(doc.Mentions, m => m.Start < text.IndexOf(place, StringComparison.Ordinal) + place.Length && m.End > text.IndexOf(place, StringComparison.Ordinal) + place.Length + 1);
+    }
+
+    [Fact]
+    public void A_capitalised_headline_without_a_dash_is_not_a_dateline()
+    {
+        const string text = "UN WARNS OF FAMINE. Aid agencies said food was running out.";
+        NewsDocument doc = NewsPipeline.CreateDefault().Analyze(text);
+        Assert.DoesNotContain(doc.Mentions, m => m.Label == EntityLabel.Gpe && text[m.Start..m.End] == "UN WARNS OF FAMINE");
+    }
+}
