@@ -421,7 +421,8 @@ namespace NewsNlp.Cli
             var epochs = new Option<int>("--epochs") { Description = "Training epochs; the best on GMB dev is kept.", DefaultValueFactory = _ => 10 };
             var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "NewsNlp", "Entities", "ner-en.bin")) };
             var withDev = new Option<bool>("--with-dev") { Description = "Train on train + dev for exactly --epochs epochs (the count chosen on dev): how the shipped model is made." };
-            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev };
+            var withGum = new Option<bool>("--with-gum") { Description = "Add GUM's news and interview documents outside its dev and test splits to the training data." };
+            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -437,7 +438,7 @@ namespace NewsNlp.Cli
                     throw new UsageException("--epochs must be between 1 and 100.");
                 }
 
-                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout);
+                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum));
                 FileInfo file = parse.GetValue(output)!;
                 using (FileStream stream = File.Create(file.FullName))
                 {

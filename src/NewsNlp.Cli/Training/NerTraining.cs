@@ -20,16 +20,26 @@ internal static class NerTraining
     /// Trains on GMB train and keeps the epoch with the best dev F1; with <paramref name="withDev"/>, trains on
     /// train + dev for exactly <paramref name="epochs"/> epochs (the count chosen on dev before), the final model.
     /// </summary>
-    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log)
+    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false)
     {
         var tags = new BilouTags(ModelLabels);
         IReadOnlyList<GmbSentence> train = GmbCorpus.Read(data, "train");
+        if (withGum)
+        {
+            train = [.. train, .. GumTraining(data)];
+        }
+
         IReadOnlyList<GmbSentence> dev = GmbCorpus.Read(data, "dev");
         var examples = (withDev ? train.Concat(dev) : train).Select(s => NerExample.FromWords(s.Words, tags.FromIob(s.Tags))).ToList();
         var trainer = new NerTrainer(ModelLabels);
         string provenance = withDev
             ? $"GMB extract (gmb_kaggle/ner_dataset.csv), train + dev blocks = first 90% of the sentences ({examples.Count:N0}); structured averaged perceptron, BILOU, {NerFeatures.Count} feature templates"
             : $"GMB extract (gmb_kaggle/ner_dataset.csv), train block = first 80% of the sentences ({examples.Count:N0}); structured averaged perceptron, BILOU, {NerFeatures.Count} feature templates";
+        if (withGum)
+        {
+            provenance += "; plus GUM news and interview documents outside its dev and test splits (named person/organization/place mentions, CC BY 4.0 annotations)";
+        }
+
         NerModel best = trainer.Train(
             examples,
             epochs,
@@ -40,6 +50,59 @@ internal static class NerTraining
         using var errors = Environment.GetEnvironmentVariable("NEWSNLP_DEV_ERRORS") is { Length: > 0 } path ? new StreamWriter(path) : null;
         Score(EntityTagger.FromModel(best), dev, errors).Write(log, SelectionLabels);
         return best;
+    }
+
+    /// <summary>
+    /// GUM's news and interview documents outside its dev and test splits as name-tagged sentences: a named person,
+    /// organisation or place mention gives the run of proper nouns around its head (PERSON, ORG; a place is GPE when the
+    /// knowledge base knows it as a country, territory, city or region with a government, else LOC).
+    /// </summary>
+    public static List<GmbSentence> GumTraining(string data)
+    {
+        var result = new List<GmbSentence>();
+        foreach (GumEntityDocument doc in GumEntities.Read(data, "train"))
+        {
+            var tags = new string[doc.Tokens.Count];
+            Array.Fill(tags, "O");
+            foreach (GumMention m in doc.Mentions.Where(m => m.IsNamed && m.Type is "person" or "organization" or "place"))
+            {
+                int a = m.HeadToken, b = m.HeadToken;
+                while (a > m.FirstToken && doc.Tokens[a - 1].Upos == "PROPN")
+                {
+                    a--;
+                }
+
+                while (b + 1 < m.EndToken && (doc.Tokens[b + 1].Upos == "PROPN"
+                    || (doc.Tokens[b + 1].Text is "of" or "for" && b + 2 < m.EndToken && doc.Tokens[b + 2].Upos == "PROPN")))
+                {
+                    b++;
+                }
+
+                if (tags.AsSpan(a, b - a + 1).ContainsAnyExcept("O"))
+                {
+                    continue;
+                }
+
+                string label = m.Type switch
+                {
+                    "person" => "PERSON",
+                    "organization" => "ORG",
+                    _ => NewsNlp.Linking.KnowledgeBase.Default.Find(string.Join(' ', doc.Tokens.Skip(a).Take(b - a + 1).Select(t => t.Text)))
+                        .Any(e => e.Type is "country" or "territory" or "city" or "admin-region") ? "GPE" : "LOC",
+                };
+                for (int i = a; i <= b; i++)
+                {
+                    tags[i] = (i == a ? "B-" : "I-") + label;
+                }
+            }
+
+            foreach (var (first, end) in doc.Sentences)
+            {
+                result.Add(new GmbSentence([.. doc.Tokens.Skip(first).Take(end - first).Select(t => t.Text)], tags[first..end]));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Micro F1 (exact spans) over PERSON, ORG, GPE, LOC of the statistical model alone.</summary>

@@ -79,6 +79,7 @@ public sealed class EntityTagger
         }
 
         Datelines.Apply(text, tokens, sentences, destination, before);
+        OrganisationPatterns.Apply(text, tokens, sentences, destination, before);
         DocumentConsistency.Apply(text, tokens, sentences, destination, before);
         return destination.Count - before;
     }

@@ -132,3 +132,24 @@ public class DatelineTests
         Assert.DoesNotContain(doc.Mentions, m => m.Label == EntityLabel.Gpe && text[m.Start..m.End] == "UN WARNS OF FAMINE");
     }
 }
+
+public class OrganisationPatternTests
+{
+    [Theory]
+    [InlineData("Customs records show that one buyer was Zarnitsa, a company registered in Kazan.", "Zarnitsa")]
+    [InlineData("The parts were shipped by the Turkish company Velmora to a port in the south.", "Velmora")]
+    [InlineData("Prosecutors named Brenvik Trading, a small Cypriot firm, in the indictment.", "Brenvik Trading")]
+    public void Names_introduced_as_organisations_are_ORG(string text, string name)
+    {
+        NewsDocument doc = NewsPipeline.CreateDefault().Analyze(text);
+        Assert.Contains(doc.Mentions, m => m.Label == EntityLabel.Org && text[m.Start..m.End] == name);
+    }
+
+    [Fact]
+    public void A_person_with_a_description_stays_a_person()
+    {
+        const string text = "Angela Merkel, a former chancellor, spoke in Berlin.";
+        NewsDocument doc = NewsPipeline.CreateDefault().Analyze(text);
+        Assert.DoesNotContain(doc.Mentions, m => m.Label == EntityLabel.Org && text[m.Start..m.End] == "Angela Merkel");
+    }
+}
