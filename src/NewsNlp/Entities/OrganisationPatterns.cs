@@ -4,9 +4,9 @@ using NewsNlp.Tokenization;
 namespace NewsNlp.Entities;
 
 /// <summary>
-/// Names that news introduces as organisations: an apposition (<c>Tekhkrim, a company that ...</c>,
-/// <c>Ariteks, a small Turkish firm</c>) or a description before the name (<c>the Turkish company Ariteks</c>,
-/// <c>defence firm Baykar</c>). A capitalised name there that no mention covers becomes ORG, and so does a mention of
+/// Names that news introduces as organisations: an apposition (<c>Zarnitsa, a company that ...</c>,
+/// <c>Brenvik Trading, a small Cypriot firm</c>) or a description before the name (<c>the Turkish company Velmora</c>,
+/// <c>defence firm Rheinmetall</c>). A capitalised name there that no mention covers becomes ORG, and so does a mention of
 /// exactly that name that the model labelled PERSON, GPE, LOC or NORP.
 /// </summary>
 internal static class OrganisationPatterns
