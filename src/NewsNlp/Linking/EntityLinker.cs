@@ -242,18 +242,15 @@ public sealed class EntityLinker
             bool possessive = name.Length != raw.Trim().Length || (m.FirstToken + m.TokenCount < tokens.Length && IsPossessiveToken(tokens[m.FirstToken + m.TokenCount]));
             string key = NameKey.Fold(name);
             EntityLabel label = m.Label;
-            Cluster? cluster = key.Length == 0 ? null : Match(key, ref label);
+            (KbEntity? Entry, float Confidence) link = default;
+            Cluster? cluster = key.Length == 0 ? null : Match(key, ref label, out link);
             if (cluster is null)
             {
                 cluster = new Cluster { Label = label };
                 _clusters.Add(cluster);
-                if (key.Length > 0)
+                if (link.Entry is not null)
                 {
-                    (KbEntity? entry, float confidence) = LinkNew(key, label);
-                    if (entry is not null)
-                    {
-                        cluster.Link(entry, confidence);
-                    }
+                    cluster.Link(link.Entry, link.Confidence);
                 }
             }
 
@@ -336,8 +333,10 @@ public sealed class EntityLinker
         private bool IsPossessiveToken(Token t) => t.Length <= 2 && _text.AsSpan(t.Start, t.Length) is "'s" or "\u2019s" or "'" or "\u2019";
 
         /// <summary>An earlier entity this name refers to: the same key, a knowledge-base entry already in the document, or a part of an earlier person's name.</summary>
-        private Cluster? Match(string key, ref EntityLabel label)
+        /// <remarks><paramref name="link"/> is the knowledge-base entry of the name itself, for a new entity when none matches.</remarks>
+        private Cluster? Match(string key, ref EntityLabel label, out (KbEntity? Entry, float Confidence) link)
         {
+            link = default;
             if (_byKey.TryGetValue(FamilyKey(key, label), out Cluster? same))
             {
                 label = same.Label;
@@ -350,7 +349,8 @@ public sealed class EntityLinker
             }
 
             string[] words = key.Split(' ');
-            (KbEntity? entry, float linkConfidence) = LinkNew(key, label);
+            link = LinkNew(key, label);
+            (KbEntity? entry, float linkConfidence) = link;
             if (entry is not null && _byEntry.TryGetValue(entry, out Cluster? linked))
             {
                 linked.LinkConfidence = Math.Max(linked.LinkConfidence, linkConfidence);
