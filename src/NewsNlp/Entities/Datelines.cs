@@ -75,7 +75,7 @@ internal static class Datelines
             }
         }
 
-        mentions.Sort(before, mentions.Count - before, Comparer<EntityMention>.Create(static (a, b) => a.Start.CompareTo(b.Start)));
+        mentions.Sort(before, mentions.Count - before, EntityMention.ByStart);
     }
 
     /// <summary>Removes the mentions from <paramref name="before"/> on that overlap the span.</summary>

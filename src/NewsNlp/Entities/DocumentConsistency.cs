@@ -107,7 +107,7 @@ internal static class DocumentConsistency
 
         if (mentions.Count > added)
         {
-            mentions.Sort(from, mentions.Count - from, Comparer<EntityMention>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            mentions.Sort(from, mentions.Count - from, EntityMention.ByStart);
         }
     }
 

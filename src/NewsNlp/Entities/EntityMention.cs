@@ -14,4 +14,7 @@ public readonly record struct EntityMention(int Start, int Length, int FirstToke
 
     /// <summary>The mention's range in the text.</summary>
     public Range Range => new(Start, Start + Length);
+
+    /// <summary>Orders mentions by start offset (text order).</summary>
+    internal static Comparer<EntityMention> ByStart { get; } = Comparer<EntityMention>.Create(static (a, b) => a.Start.CompareTo(b.Start));
 }

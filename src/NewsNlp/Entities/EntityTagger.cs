@@ -166,7 +166,7 @@ public sealed class EntityTagger
             if (numeric != false)
             {
                 NumericRecognizer.Recognize(text, sentence, firstToken, covered.AsSpan(0, n), destination);
-                destination.Sort(count, destination.Count - count, Comparer<EntityMention>.Create((a, b) => a.Start.CompareTo(b.Start)));
+                destination.Sort(count, destination.Count - count, EntityMention.ByStart);
             }
         }
         finally

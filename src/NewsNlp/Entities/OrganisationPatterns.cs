@@ -93,7 +93,7 @@ internal static class OrganisationPatterns
 
         if (added > 0)
         {
-            mentions.Sort(before, mentions.Count - before, Comparer<EntityMention>.Create(static (a, b) => a.Start.CompareTo(b.Start)));
+            mentions.Sort(before, mentions.Count - before, EntityMention.ByStart);
         }
     }
 
