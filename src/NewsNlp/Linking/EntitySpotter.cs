@@ -24,18 +24,8 @@ internal sealed class EntitySpotter
     public EntitySpotter(KnowledgeBase kb)
     {
         _kb = kb;
-        var first = new HashSet<string>(StringComparer.Ordinal);
-        foreach (KbEntity e in kb.Entities)
-        {
-            foreach (string name in e.Aliases.Prepend(e.Name))
-            {
-                string key = NameKey.Fold(name);
-                int space = key.IndexOf(' ', StringComparison.Ordinal);
-                first.Add(space < 0 ? key : key[..space]);
-            }
-        }
-
-        _firstWords = first.ToFrozenSet(StringComparer.Ordinal);
+        // The first words of the knowledge base's folded names (folded once, by the knowledge base's index).
+        _firstWords = kb.Keys.Select(key => key.IndexOf(' ', StringComparison.Ordinal) is int space and > 0 ? key[..space] : key).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Adds mentions of knowledge-base names in <paramref name="sentences"/> that overlap none in <paramref name="mentions"/>; keeps the list sorted.</summary>
@@ -90,7 +80,7 @@ internal sealed class EntitySpotter
 
         if (mentions.Count > before)
         {
-            mentions.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            mentions.Sort(EntityMention.ByStart);
         }
     }
 

@@ -144,6 +144,9 @@ public sealed class KnowledgeBase
         return result;
     }
 
+    /// <summary>Every folded name and alias of the index.</summary>
+    internal IEnumerable<string> Keys => _byKey.Keys;
+
     /// <summary>Entity indices by folded key.</summary>
     internal ReadOnlySpan<int> FindIndices(string key) => _byKey.TryGetValue(key, out int[]? ids) ? ids : [];
 
