@@ -231,7 +231,7 @@ namespace NewsNlp.Cli
 
                 return Success;
             });
-            return new Command("evaluate", "Measure the library against annotated data.") { sentences, NerEvaluateCommand(stdout, stderr), LinkingEvaluateCommand(stdout, stderr), CorpusEvaluateCommand(stdout, stderr) };
+            return new Command("evaluate", "Measure the library against annotated data.") { sentences, NerEvaluateCommand(stdout, stderr), LinkingEvaluateCommand(stdout, stderr), CorpusEvaluateCommand(stdout, stderr), RelationEvaluateCommand(stdout, stderr) };
         }
 
         private static Command CorpusEvaluateCommand(TextWriter stdout, TextWriter stderr)
@@ -448,7 +448,117 @@ namespace NewsNlp.Cli
                 stdout.WriteLine($"wrote {file.FullName}: {new FileInfo(file.FullName).Length:N0} bytes, {model.FeatureCount:N0} features, {model.EntryCount:N0} weights; {model.Provenance}");
                 return Success;
             });
-            return new Command("train", "Train the library's models from the shared data.") { ner };
+            return new Command("train", "Train the library's models from the shared data.") { ner, RelationTrainCommand(stdout, stderr) };
+        }
+
+        private static (List<NewsNlp.Cli.Training.RelationExample> Own, List<NewsNlp.Cli.Training.RelationExample> Re3d)? RelationExamples(string? data, string? sentences, TextWriter stderr)
+        {
+            string? own = sentences ?? NewsNlp.Cli.Training.RelationData.OwnFolder();
+            if (own is null || !Directory.Exists(own))
+            {
+                stderr.WriteLine("newsnlp: annotated sentences not found (looked for tools/relations/annotated above the working directory); pass --sentences DIR.");
+                return null;
+            }
+
+            string? folder = DataLocator.Find(data);
+            if (folder is null || !Directory.Exists(Path.Combine(folder, "re3d")))
+            {
+                stderr.WriteLine("newsnlp: re3d not found (looked for shared/data/re3d); using the own sentences alone. Pass --data DIR.");
+            }
+
+            return (NewsNlp.Cli.Training.RelationData.ReadOwn(own), folder is null ? [] : NewsNlp.Cli.Training.RelationData.ReadRe3d(folder));
+        }
+
+        private static Command RelationTrainCommand(TextWriter stdout, TextWriter stderr)
+        {
+            var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
+            var sentences = new Option<string?>("--sentences") { Description = "The folder of own annotated sentences (default: tools/relations/annotated above the working directory)." };
+            var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "NewsNlp", "Relations", "relations-en.bin")) };
+            var withDev = new Option<bool>("--with-dev") { Description = "Train on train + dev (how the shipped model is made, after choosing the settings on dev)." };
+            var l1 = new Option<float>("--l1") { Description = "L1 regularisation.", DefaultValueFactory = _ => 0.05f };
+            var l2 = new Option<float>("--l2") { Description = "L2 regularisation.", DefaultValueFactory = _ => 0.5f };
+            var command = new Command("relations", "Train the relation scorer (Microsoft.ML maximum entropy) on re3d and the own annotated sentences; prints the dev figures.") { data, sentences, output, withDev, l1, l2 };
+            command.SetAction(parse =>
+            {
+                if (RelationExamples(parse.GetValue(data), parse.GetValue(sentences), stderr) is not var (own, re3d))
+                {
+                    return Usage;
+                }
+
+                bool all = parse.GetValue(withDev);
+                var train = own.Concat(re3d).Where(e => all || !e.Dev).ToList();
+                string provenance = $"{(all ? "train + dev" : "train")} parts of the own annotated sentences (tools/relations/annotated, {own.Count(e => all || !e.Dev)}) and Dstl re3d ({re3d.Count(e => all || !e.Dev)} sentences); "
+                    + $"Microsoft.ML LbfgsMaximumEntropy, L1 {parse.GetValue(l1)}, L2 {parse.GetValue(l2)}; `newsnlp train relations{(all ? " --with-dev" : string.Empty)}`";
+                NewsNlp.Relations.RelationModel model = NewsNlp.Cli.Training.RelationTraining.Train(train, provenance, stdout, parse.GetValue(l1), parse.GetValue(l2));
+                FileInfo file = parse.GetValue(output)!;
+                using (FileStream stream = File.Create(file.FullName))
+                {
+                    model.Save(stream);
+                }
+
+                stdout.WriteLine($"wrote {file.FullName}: {new FileInfo(file.FullName).Length:N0} bytes, {model.FeatureCount:N0} features; {model.Provenance}");
+                var extractor = NewsNlp.Relations.RelationExtractor.FromModel(model);
+                stdout.WriteLine("dev, own sentences (gold mentions):");
+                RelationEvaluation.Pairs([.. own.Where(e => e.Dev)], extractor, stdout);
+                stdout.WriteLine("dev, re3d (gold mentions):");
+                RelationEvaluation.Pairs([.. re3d.Where(e => e.Dev)], extractor, stdout);
+                return Success;
+            });
+            return command;
+        }
+
+        private static Command RelationEvaluateCommand(TextWriter stdout, TextWriter stderr)
+        {
+            var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
+            var sentences = new Option<string?>("--sentences") { Description = "The folder of own annotated sentences (default: tools/relations/annotated above the working directory)." };
+            var split = new Option<string>("--split") { Description = "dev (every fifth own sentence, every fifth re3d document) or train.", DefaultValueFactory = _ => "dev" };
+            var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train relations' (default: the shipped model)." };
+            var errors = new Option<bool>("--errors") { Description = "List the pairs scored wrong on standard error." };
+            var command = new Command("relations", "Per-type precision, recall and F1 of the relation scorer, the modality rules and the pipeline end to end.") { data, sentences, split, model, errors };
+            command.SetAction(parse =>
+            {
+                if (RelationExamples(parse.GetValue(data), parse.GetValue(sentences), stderr) is not var (own, re3d))
+                {
+                    return Usage;
+                }
+
+                bool dev = (parse.GetValue(split) ?? "dev") switch
+                {
+                    "dev" => true,
+                    "train" => false,
+                    _ => throw new UsageException("--split is dev or train."),
+                };
+                NewsNlp.Relations.RelationExtractor extractor;
+                if (parse.GetValue(model) is FileInfo file)
+                {
+                    using FileStream stream = file.Exists ? file.OpenRead() : throw new UsageException($"cannot read '{file.FullName}': no such file.");
+                    extractor = NewsNlp.Relations.RelationExtractor.Load(stream);
+                }
+                else
+                {
+                    extractor = NewsNlp.Relations.RelationExtractor.Default;
+                }
+
+                var ownPart = own.Where(e => e.Dev == dev).ToList();
+                var re3dPart = re3d.Where(e => e.Dev == dev).ToList();
+                TextWriter? errorWriter = parse.GetValue(errors) ? stderr : null;
+                stdout.WriteLine($"split {(dev ? "dev" : "train")}: {ownPart.Count} own sentences, {re3dPart.Count} re3d sentences; model: {extractor.Provenance}");
+                stdout.WriteLine();
+                stdout.WriteLine("== own sentences, gold mentions: trained scorer");
+                RelationEvaluation.Pairs(ownPart, extractor, stdout, errorWriter);
+                stdout.WriteLine("== own sentences, gold mentions: trigger-rule baseline");
+                RelationEvaluation.Pairs(ownPart, null, stdout);
+                stdout.WriteLine("== re3d, gold mentions: trained scorer");
+                RelationEvaluation.Pairs(re3dPart, extractor, stdout, errorWriter);
+                stdout.WriteLine("== re3d, gold mentions: trigger-rule baseline");
+                RelationEvaluation.Pairs(re3dPart, null, stdout);
+                stdout.WriteLine("== modality rules on the gold relations of the own sentences");
+                RelationEvaluation.Modality(ownPart, stdout);
+                stdout.WriteLine("== own sentences, whole pipeline (own entities, linking, coordination)");
+                RelationEvaluation.EndToEnd(ownPart, new NewsPipeline(new NewsPipelineOptions { RelationExtractor = extractor }), stdout);
+                return Success;
+            });
+            return command;
         }
 
         private static string LayoutName(GumLayout layout) => layout switch

@@ -12,9 +12,10 @@ namespace NewsNlp;
 /// </summary>
 public sealed class NewsDocument
 {
-    internal NewsDocument(string id, CleanText clean, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions, ImmutableArray<DocumentEntity> entities, ImmutableArray<Relations.Quote> quotes)
+    internal NewsDocument(string id, CleanText clean, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, ImmutableArray<EntityMention> mentions, ImmutableArray<DocumentEntity> entities, ImmutableArray<Relations.Quote> quotes, ImmutableArray<Relations.Relation> relations)
     {
         Quotes = quotes;
+        Relations = relations;
         Entities = entities;
         Id = id;
         Clean = clean;
@@ -76,4 +77,10 @@ public sealed class NewsDocument
 
     /// <summary>The direct quotations of the document, with their speakers (entity ids of <see cref="Entities"/>) where known.</summary>
     public ImmutableArray<Relations.Quote> Quotes { get; }
+
+    /// <summary>
+    /// The relations and events between the document's entities (entity ids of <see cref="Entities"/>), in order of
+    /// their first evidence; empty when relation extraction is off.
+    /// </summary>
+    public ImmutableArray<Relations.Relation> Relations { get; }
 }

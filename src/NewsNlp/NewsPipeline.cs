@@ -28,6 +28,7 @@ public sealed class NewsPipeline
     private readonly SentenceSplitter _splitter;
     private readonly EntityTagger? _tagger;
     private readonly EntityLinker? _linker;
+    private readonly RelationExtractor? _relations;
 
     /// <summary>Creates a pipeline with the given options.</summary>
     /// <param name="options">The options; validated here.</param>
@@ -44,6 +45,7 @@ public sealed class NewsPipeline
         _tagger = options.RecognizeEntities ? options.EntityTagger ?? EntityTagger.Default : null;
         _linker = _tagger is null ? null : !options.LinkEntities ? EntityLinker.Unlinked
             : options.KnowledgeBase is null ? EntityLinker.Default : new EntityLinker(options.KnowledgeBase);
+        _relations = _tagger is null || !options.ExtractRelations ? null : options.RelationExtractor ?? RelationExtractor.Default;
     }
 
     /// <summary>The options the pipeline was built with.</summary>
@@ -236,6 +238,7 @@ public sealed class NewsPipeline
         ImmutableArray<EntityMention> mentions = [];
         List<DocumentEntity> entities = [];
         ImmutableArray<Quote> quotes = [];
+        ImmutableArray<Relation> relations = [];
         if (_tagger is not null)
         {
             // Boilerplate lines (captions, keyword lines, related links) are not news content: no entities from them.
@@ -249,9 +252,14 @@ public sealed class NewsPipeline
             mentions = [.. found];
             entities = _linker!.Resolve(work, tokens.AsSpan(), CollectionsMarshal.AsSpan(sentences), found, cancellationToken);
             clock = timed ? NewsNlpTelemetry.Stage("link", clock) : 0;
-            quotes = QuoteFinder.Find(work, tokens.AsSpan(), entities, offset => clean.IsBoilerplate(clean.ToOriginal(offset), clean.ToOriginal(offset) + 1));
-            QuoteFinder.AttachFirstPerson(work, tokens.AsSpan(), quotes, entities);
-            clock = timed ? NewsNlpTelemetry.Stage("quotes", clock) : 0;
+            if (_relations is not null)
+            {
+                quotes = QuoteFinder.Find(work, tokens.AsSpan(), entities, offset => clean.IsBoilerplate(clean.ToOriginal(offset), clean.ToOriginal(offset) + 1));
+                QuoteFinder.AttachFirstPerson(work, tokens.AsSpan(), quotes, entities);
+                clock = timed ? NewsNlpTelemetry.Stage("quotes", clock) : 0;
+                relations = _relations.Extract(work, tokens.AsSpan(), content, entities, CollectionsMarshal.AsSpan(found), cancellationToken);
+                clock = timed ? NewsNlpTelemetry.Stage("relations", clock) : 0;
+            }
         }
 
         NewsNlpTelemetry.Documents.Add(1);
@@ -275,9 +283,10 @@ public sealed class NewsPipeline
             }
 
             quotes = [.. quotes.Select(q => ToOriginal(clean, q))];
+            relations = [.. relations.Select(r => ToOriginal(clean, r))];
         }
 
-        return new NewsDocument(id ?? "doc", clean, tokens, sentenceArray, mentions, [.. entities], quotes);
+        return new NewsDocument(id ?? "doc", clean, tokens, sentenceArray, mentions, [.. entities], quotes, relations);
     }
 
     private static Quote ToOriginal(CleanText clean, Quote q)
@@ -285,6 +294,13 @@ public sealed class NewsPipeline
         (int s, int e) = clean.ToOriginal(q.Start, q.End);
         (int cs, int ce) = q.CueStart < 0 ? (-1, -1) : clean.ToOriginal(q.CueStart, q.CueEnd);
         return q with { Start = s, End = e, CueStart = cs, CueEnd = ce };
+    }
+
+    private static Relation ToOriginal(CleanText clean, Relation r)
+    {
+        (int s, int e) = clean.ToOriginal(r.EvidenceStart, r.EvidenceEnd);
+        (int ts, int te) = r.TriggerStart < 0 ? (-1, -1) : clean.ToOriginal(r.TriggerStart, r.TriggerEnd);
+        return r with { EvidenceStart = s, EvidenceEnd = e, TriggerStart = ts, TriggerEnd = te };
     }
 
     private static EntityReference ToOriginal(CleanText clean, EntityReference m)

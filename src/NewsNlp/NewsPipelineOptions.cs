@@ -34,6 +34,15 @@ public sealed class NewsPipelineOptions
     /// <summary>The knowledge base to link to; <see cref="Linking.KnowledgeBase.Default"/> (loaded on first use) when null.</summary>
     public Linking.KnowledgeBase? KnowledgeBase { get; init; }
 
+    /// <summary>
+    /// Whether to find relations and events between entities (VISIT, MEET, SUPPLY, SANCTION, ...) and direct quotations
+    /// with their speakers; <see langword="true"/> by default. Needs <see cref="RecognizeEntities"/>.
+    /// </summary>
+    public bool ExtractRelations { get; init; } = true;
+
+    /// <summary>The relation extractor; <see cref="Relations.RelationExtractor.Default"/> (the shipped model, loaded on first use) when null.</summary>
+    public Relations.RelationExtractor? RelationExtractor { get; init; }
+
     internal void Validate()
     {
         if (MaxDocumentLength <= 0)

@@ -54,6 +54,7 @@ public sealed class CorpusAnalyzer
     private readonly HashSet<StoryState> _active = [];
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Fold, string Skeleton)> _keys = new(StringComparer.Ordinal);
+    private readonly OrderedDictionary<(Relations.RelationType Type, string Subject, string Object), List<string>> _relations = [];
     private int _documents;
 
     /// <summary>Creates an empty corpus.</summary>
@@ -103,6 +104,7 @@ public sealed class CorpusAnalyzer
         {
             _documents++;
             ImmutableDictionary<string, string> entities = JoinEntities(document, id);
+            JoinRelations(document, id, entities);
             (StoryState story, double similarity, double other) = JoinStory(document, id, features);
             EvictInactive();
             return new CorpusAssignment(id, story.Id, entities, similarity, other);
@@ -128,7 +130,8 @@ public sealed class CorpusAnalyzer
         {
             return new CorpusSnapshot(
                 [.. _entities.Select(e => new CorpusEntity(e.Id, e.Kb?.Name ?? e.Names.MaxBy(n => (n.Value, n.Key.Length)).Key, e.Label, e.Kb, [.. e.Members]))],
-                [.. _stories.Select(s => new Story(s.Id, s.Title, [.. s.Documents]))]);
+                [.. _stories.Select(s => new Story(s.Id, s.Title, [.. s.Documents]))],
+                [.. _relations.Select(r => new CorpusRelation(r.Key.Type, r.Key.Subject, r.Key.Object, [.. r.Value]))]);
         }
     }
 
@@ -137,6 +140,35 @@ public sealed class CorpusAnalyzer
         await foreach (NewsDocument document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return Add(document);
+        }
+    }
+
+    /// <summary>The document's relations between corpus entities, whatever their modality; each names the documents that state it.</summary>
+    private void JoinRelations(NewsDocument document, string documentId, ImmutableDictionary<string, string> entities)
+    {
+        foreach (Relations.Relation r in document.Relations)
+        {
+            if (!entities.TryGetValue(r.SubjectId, out string? subject) || !entities.TryGetValue(r.ObjectId, out string? obj) || subject == obj)
+            {
+                continue;
+            }
+
+            // A symmetric relation is kept once whichever side each document names first.
+            if (Relations.RelationNames.IsSymmetric(r.Type) && _relations.ContainsKey((r.Type, obj, subject)))
+            {
+                (subject, obj) = (obj, subject);
+            }
+
+            if (!_relations.TryGetValue((r.Type, subject, obj), out List<string>? documents))
+            {
+                documents = [];
+                _relations.Add((r.Type, subject, obj), documents);
+            }
+
+            if (documents.Count == 0 || documents[^1] != documentId)
+            {
+                documents.Add(documentId);
+            }
         }
     }
 

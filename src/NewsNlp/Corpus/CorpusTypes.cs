@@ -64,7 +64,15 @@ public sealed record Story(string Id, string Title, ImmutableArray<string> Docum
 /// <param name="BestOther">The highest similarity to an active story that it did not join (0 when none): how close the call was.</param>
 public sealed record CorpusAssignment(string Document, string Story, ImmutableDictionary<string, string> Entities, double Similarity, double BestOther);
 
-/// <summary>The state of a corpus at one moment: its entities and stories.</summary>
+/// <summary>The state of a corpus at one moment: its entities, stories and relations.</summary>
 /// <param name="Entities">The corpus entities, by first appearance.</param>
 /// <param name="Stories">The stories, by first document.</param>
-public sealed record CorpusSnapshot(ImmutableArray<CorpusEntity> Entities, ImmutableArray<Story> Stories);
+/// <param name="Relations">The relations between corpus entities, by first statement.</param>
+public sealed record CorpusSnapshot(ImmutableArray<CorpusEntity> Entities, ImmutableArray<Story> Stories, ImmutableArray<CorpusRelation> Relations);
+
+/// <summary>A relation between two corpus entities, with the documents that state it (in any modality).</summary>
+/// <param name="Type">The relation type.</param>
+/// <param name="SubjectId">The corpus id of the subject (<c>C1</c>).</param>
+/// <param name="ObjectId">The corpus id of the object.</param>
+/// <param name="Documents">The ids of the documents that state it, in the order they were added.</param>
+public sealed record CorpusRelation(Relations.RelationType Type, string SubjectId, string ObjectId, ImmutableArray<string> Documents);

@@ -68,12 +68,12 @@ internal static class NerFeatures
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Seed(int template) => 0xcbf29ce484222325UL ^ ((ulong)(template + 1) * 0x9E3779B97F4A7C15UL);
+    internal static ulong Seed(int template) => 0xcbf29ce484222325UL ^ ((ulong)(template + 1) * 0x9E3779B97F4A7C15UL);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong h, ulong value) => (h ^ value) * 0x100000001b3UL;
+    internal static ulong Mix(ulong h, ulong value) => (h ^ value) * 0x100000001b3UL;
 
-    private static ulong AddLower(ulong h, ReadOnlySpan<char> s)
+    internal static ulong AddLower(ulong h, ReadOnlySpan<char> s)
     {
         h = Mix(h, 0x1F);
         foreach (char c in s)
@@ -129,7 +129,7 @@ internal static class NerFeatures
 
     /// <summary>A final avalanche (splitmix64), so that similar inputs spread over the whole table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Finish(ulong z)
+    internal static ulong Finish(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsNlp.Entities;
+using NewsNlp.Relations;
 using NewsNlp.Tokenization;
 
 namespace NewsNlp.Serialization;
@@ -121,8 +122,80 @@ public static class AnalysisJsonWriter
 
         writer.WriteEndArray();
         writer.WriteStartArray("relations");
+        foreach (Corpus.CorpusRelation r in corpus.Relations)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", r.Type.ToName());
+            writer.WriteString("subject", r.SubjectId);
+            writer.WriteString("object", r.ObjectId);
+            writer.WriteStartArray("documents");
+            foreach (string d in r.Documents)
+            {
+                JsonText.WriteStringValue(writer, d);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteRelations(Utf8JsonWriter writer, NewsDocument document)
+    {
+        writer.WriteStartArray("relations");
+        foreach (Relations.Relation r in document.Relations)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", r.Type.ToName());
+            writer.WriteString("subject", r.SubjectId);
+            writer.WriteString("object", r.ObjectId);
+            writer.WriteString("modality", r.Modality.ToName());
+            writer.WriteNumber("confidence", Math.Round(r.Confidence, 3));
+            writer.WriteStartObject("evidence");
+            writer.WriteNumber("start", r.EvidenceStart);
+            writer.WriteNumber("end", r.EvidenceEnd);
+            writer.WriteEndObject();
+            if (r.TriggerStart >= 0)
+            {
+                writer.WriteStartObject("trigger");
+                writer.WriteNumber("start", r.TriggerStart);
+                writer.WriteNumber("end", r.TriggerEnd);
+                writer.WriteEndObject();
+            }
+
+            if (!r.Arguments.IsEmpty)
+            {
+                writer.WriteStartObject("arguments");
+                if (r.Arguments.Item is { } item)
+                {
+                    JsonText.WriteString(writer, "item", item);
+                }
+
+                if (!r.Arguments.Via.IsDefaultOrEmpty)
+                {
+                    writer.WriteStartArray("via");
+                    foreach (string v in r.Arguments.Via)
+                    {
+                        writer.WriteStringValue(v);
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                if (r.Arguments.Time is { } time)
+                {
+                    JsonText.WriteString(writer, "time", time);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Returns the JSON of <paramref name="documents"/> as a string.</summary>
@@ -202,6 +275,7 @@ public static class AnalysisJsonWriter
 
         writer.WriteEndArray();
         WriteEntities(writer, document);
+        WriteRelations(writer, document);
         writer.WriteStartArray("quotes");
         foreach (Relations.Quote q in document.Quotes)
         {

@@ -1,0 +1,537 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using NewsNlp.Entities;
+using NewsNlp.Linking;
+using NewsNlp.Tokenization;
+
+namespace NewsNlp.Relations;
+
+/// <summary>
+/// Finds relations and events between the entities of a document. Every pair of mentions of two entities in one
+/// sentence (names, descriptions and resolved pronouns, at most 30 tokens apart) is scored by a trained linear model
+/// over the words and trigger types between and around them; a pair whose best type is not "none" becomes a relation
+/// with its trigger, its modality (<see cref="Modality"/>), the item, route and time the sentence gives, and is shared
+/// by entities coordinated with either side (<c>Britain and Canada sanctioned ...</c>). Immutable and thread-safe.
+/// </summary>
+public sealed class RelationExtractor
+{
+    /// <summary>The most tokens between the two mentions of a candidate pair.</summary>
+    public const int MaxGap = 30;
+
+    /// <summary>The least probability a relation is reported at, unless set otherwise.</summary>
+    public const float DefaultMinConfidence = 0.5f;
+
+    private const string ResourceName = "NewsNlp.Relations.relations-en.bin";
+    private const int MaxArgumentsPerSentence = 64;
+    private static readonly Lazy<RelationExtractor> DefaultExtractor = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly FrozenSet<string> ItemStops = FrozenSet.ToFrozenSet(
+        ["to", "from", "for", "via", "through", "into", "in", "on", "at", "with", "by", "that", "which", "who", "as", "since", "after",
+         "before", "during", "over", "under", "of", "worth", "amid", "despite", "against", "and", "or", "but", "while", "when", "it",
+         "they", "he", "she", "was", "were", "is", "are", "has", "have", "had", "last", "this", "next"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> ItemDeterminers = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "its", "their", "his", "her", "some", "more", "any", "such"], StringComparer.OrdinalIgnoreCase);
+
+    private readonly RelationModel _model;
+
+    internal RelationExtractor(RelationModel model, RelationLexicon lexicon, float minConfidence)
+    {
+        _model = model;
+        Lexicon = lexicon;
+        MinConfidence = minConfidence;
+    }
+
+    /// <summary>The shipped extractor: the embedded English model and <see cref="RelationLexicon.Default"/>, loaded once on first use.</summary>
+    /// <exception cref="InvalidDataException">The embedded model is missing or damaged (a broken build).</exception>
+    public static RelationExtractor Default => DefaultExtractor.Value;
+
+    /// <summary>The trigger lexicon.</summary>
+    public RelationLexicon Lexicon { get; }
+
+    /// <summary>The least probability a relation is reported at.</summary>
+    public float MinConfidence { get; }
+
+    /// <summary>Where the model came from (data, split, command), as written into it by its trainer.</summary>
+    public string Provenance => _model.Provenance;
+
+    internal RelationModel Model => _model;
+
+    /// <summary>Loads an extractor from a model file written by <c>newsnlp train relations</c>.</summary>
+    /// <param name="stream">The model.</param>
+    /// <param name="lexicon">The trigger lexicon; <see cref="RelationLexicon.Default"/> when null.</param>
+    /// <returns>An extractor using that model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a relation model, is of another format version, or is damaged.</exception>
+    public static RelationExtractor Load(Stream stream, RelationLexicon? lexicon = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new RelationExtractor(RelationModel.Load(stream), lexicon ?? RelationLexicon.Default, DefaultMinConfidence);
+    }
+
+    /// <summary>Returns an extractor with the same model and another lexicon (more trigger words, say).</summary>
+    /// <param name="lexicon">The lexicon.</param>
+    /// <returns>A new extractor.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lexicon"/> is null.</exception>
+    public RelationExtractor WithLexicon(RelationLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        return new RelationExtractor(_model, lexicon, MinConfidence);
+    }
+
+    /// <summary>Returns an extractor with the same model that reports relations from another probability up.</summary>
+    /// <param name="minConfidence">The least probability, above 0 and at most 1.</param>
+    /// <returns>A new extractor.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minConfidence"/> is not in (0, 1].</exception>
+    public RelationExtractor WithMinConfidence(float minConfidence)
+    {
+        if (!(minConfidence > 0 && minConfidence <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minConfidence), minConfidence, "The least confidence is above 0 and at most 1.");
+        }
+
+        return new RelationExtractor(_model, Lexicon, minConfidence);
+    }
+
+    internal static RelationExtractor FromModel(RelationModel model, float minConfidence = DefaultMinConfidence) => new(model, RelationLexicon.Default, minConfidence);
+
+    private static RelationExtractor LoadDefault()
+    {
+        using Stream? stream = typeof(RelationExtractor).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidDataException($"The package has no relation model (resource {ResourceName}).");
+        return Load(stream);
+    }
+
+    /// <summary>Whether mentions of this label take part in relations (people, organisations, places, facilities).</summary>
+    internal static bool IsArgumentLabel(EntityLabel label) =>
+        label is EntityLabel.Person or EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Loc or EntityLabel.Fac;
+
+    /// <summary>Whether two mentions (<paramref name="a"/> first) form a pair the scorer reads.</summary>
+    internal static bool IsCandidate(in RelationArgument a, in RelationArgument b) =>
+        a.Entity != b.Entity && a.Last < b.First && b.First - a.Last - 1 <= MaxGap;
+
+    /// <summary>One scored pair: indices of the two mentions in the sentence's argument list, the best allowed class and its probability.</summary>
+    internal readonly record struct Prediction(int First, int Second, int Class, float Probability);
+
+    /// <summary>Scores every candidate pair of a sentence (whose masks are prepared) and appends the best class of each.</summary>
+    internal void Predict(in RelationSentence s, ReadOnlySpan<RelationArgument> args, List<Prediction> output)
+    {
+        Span<ulong> features = stackalloc ulong[RelationFeatures.MaxCount];
+        Span<float> scores = stackalloc float[RelationClasses.Count];
+        for (int i = 0; i < args.Length; i++)
+        {
+            int between = 0;
+            for (int j = i + 1; j < args.Length; j++)
+            {
+                if (args[j].First <= args[i].Last)
+                {
+                    continue;
+                }
+
+                if (args[j].First - args[i].Last - 1 > MaxGap)
+                {
+                    break;
+                }
+
+                if (IsCandidate(args[i], args[j]))
+                {
+                    int n = RelationFeatures.Extract(s, args[i], args[j], between, i == 0 || args[i - 1].Entity == args[i].Entity && i == 1, features);
+                    _model.Score(features[..n], scores);
+                    (int cls, float p) = Best(scores, args[i].Label, args[j].Label);
+                    output.Add(new Prediction(i, j, cls, p));
+                }
+
+                between++;
+            }
+        }
+    }
+
+    /// <summary>The best class allowed for the labels and its probability (softmax over the allowed classes).</summary>
+    private static (int Class, float Probability) Best(Span<float> scores, EntityLabel first, EntityLabel second)
+    {
+        float max = float.NegativeInfinity;
+        int best = 0;
+        for (int c = 0; c < scores.Length; c++)
+        {
+            if (!RelationClasses.Allowed(c, first, second))
+            {
+                scores[c] = float.NegativeInfinity;
+                continue;
+            }
+
+            if (scores[c] > max)
+            {
+                max = scores[c];
+                best = c;
+            }
+        }
+
+        float sum = 0;
+        for (int c = 0; c < scores.Length; c++)
+        {
+            sum += float.IsNegativeInfinity(scores[c]) ? 0 : MathF.Exp(scores[c] - max);
+        }
+
+        return (best, 1f / sum);
+    }
+
+    /// <summary>Finds the relations of a document (annotations on <paramref name="text"/>'s offsets).</summary>
+    internal ImmutableArray<Relation> Extract(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, IReadOnlyList<DocumentEntity> entities, ReadOnlySpan<EntityMention> mentions, CancellationToken cancellationToken)
+    {
+        var args = new List<RelationArgument>();
+        for (int k = 0; k < entities.Count; k++)
+        {
+            DocumentEntity e = entities[k];
+            if (!IsArgumentLabel(e.Label))
+            {
+                continue;
+            }
+
+            foreach (EntityReference m in e.Mentions)
+            {
+                int first = TokenSearch.FirstEndingAfter(tokens, m.Start);
+                int last = TokenSearch.FirstEndingAfter(tokens, Math.Max(m.Start, m.End - 1));
+                if (first < tokens.Length && last < tokens.Length && tokens[first].Start < m.End)
+                {
+                    args.Add(new RelationArgument(first, last, e.Label, k, m.Kind));
+                }
+            }
+        }
+
+        if (args.Count < 2)
+        {
+            return [];
+        }
+
+        args.Sort(static (x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Last.CompareTo(y.Last));
+        var found = new Dictionary<(RelationType, int, int, Modality), Relation>();
+        var order = new List<(RelationType, int, int, Modality)>();
+        var predictions = new List<Prediction>();
+        int cursor = 0;
+        foreach (Sentence sentence in sentences)
+        {
+            int end = sentence.FirstToken + sentence.TokenCount;
+            while (cursor < args.Count && args[cursor].First < sentence.FirstToken)
+            {
+                cursor++;
+            }
+
+            int stop = cursor;
+            while (stop < args.Count && args[stop].First < end)
+            {
+                stop++;
+            }
+
+            if (stop - cursor < 2)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            List<RelationArgument> window = args.GetRange(cursor, Math.Min(stop - cursor, MaxArgumentsPerSentence));
+            Sentence(text, tokens, sentence, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(window), entities, mentions, predictions, found, order);
+        }
+
+        var result = ImmutableArray.CreateBuilder<Relation>(order.Count);
+        foreach (var key in order)
+        {
+            result.Add(found[key]);
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private void Sentence(
+        string text,
+        ReadOnlySpan<Token> tokens,
+        Sentence sentence,
+        ReadOnlySpan<RelationArgument> args,
+        IReadOnlyList<DocumentEntity> entities,
+        ReadOnlySpan<EntityMention> mentions,
+        List<Prediction> predictions,
+        Dictionary<(RelationType, int, int, Modality), Relation> found,
+        List<(RelationType, int, int, Modality)> order)
+    {
+        int count = sentence.TokenCount;
+        ushort[] masks = ArrayPool<ushort>.Shared.Rent(count);
+        ulong[] words = ArrayPool<ulong>.Shared.Rent(count);
+        try
+        {
+            masks.AsSpan(0, count).Clear();
+            var s = new RelationSentence
+            {
+                Text = text,
+                Tokens = tokens,
+                First = sentence.FirstToken,
+                End = sentence.FirstToken + count,
+                Masks = masks.AsSpan(0, count),
+                Words = words.AsSpan(0, count),
+            };
+            s.Prepare(Lexicon);
+            predictions.Clear();
+            Predict(s, args, predictions);
+            Span<int> group = args.Length <= 64 ? stackalloc int[args.Length] : new int[args.Length];
+            Coordination(s, args, group);
+            foreach (Prediction p in predictions)
+            {
+                if (p.Class == 0 || p.Probability < MinConfidence)
+                {
+                    continue;
+                }
+
+                (RelationType type, bool reversed) = RelationClasses.Get(p.Class);
+                Add(text, tokens, sentence, s, args, mentions, entities, type, reversed ? p.Second : p.First, reversed ? p.First : p.Second, p.Probability, found, order);
+
+                // Coordinated entities share the relation: "Britain and Canada sanctioned X", "met Cai Qi, Wang Yi and Qin Gang".
+                for (int j = 0; j < args.Length; j++)
+                {
+                    if (j != p.First && j != p.Second && group[j] >= 0)
+                    {
+                        int other = group[j] == group[p.First] ? p.Second : group[j] == group[p.Second] ? p.First : -1;
+                        if (other < 0 || args[j].Entity == args[other].Entity)
+                        {
+                            continue;
+                        }
+
+                        bool jFirst = j < other;
+                        bool jIsSubject = reversed ? other == p.First : other == p.Second;
+                        int subject = jIsSubject ? j : other;
+                        int obj = jIsSubject ? other : j;
+                        if (RelationClasses.Allowed(type, args[subject].Label, args[obj].Label) || (type.IsSymmetric() && RelationClasses.Allowed(type, args[obj].Label, args[subject].Label)))
+                        {
+                            Add(text, tokens, sentence, s, args, mentions, entities, type, type.IsSymmetric() && !jFirst ? obj : subject, type.IsSymmetric() && !jFirst ? subject : obj, p.Probability * 0.9f, found, order);
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<ushort>.Shared.Return(masks);
+            ArrayPool<ulong>.Shared.Return(words);
+        }
+    }
+
+    /// <summary>Numbers groups of coordinated mentions (<c>A, B and C</c>) of one label; -1 for a mention in no group.</summary>
+    private static void Coordination(in RelationSentence s, ReadOnlySpan<RelationArgument> args, Span<int> group)
+    {
+        group.Fill(-1);
+        for (int i = 0; i + 1 < args.Length; i++)
+        {
+            RelationArgument a = args[i], b = args[i + 1];
+            if (a.Label != b.Label || a.Entity == b.Entity || b.First <= a.Last + 1 || b.First - a.Last - 1 > 2)
+            {
+                continue;
+            }
+
+            bool joined = true;
+            for (int t = a.Last + 1; t < b.First; t++)
+            {
+                ReadOnlySpan<char> w = s.Word(t);
+                joined &= w is "," || w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("or", StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (joined)
+            {
+                group[i] = group[i] < 0 ? i : group[i];
+                group[i + 1] = group[i];
+            }
+        }
+    }
+
+    private static void Add(
+        string text,
+        ReadOnlySpan<Token> tokens,
+        Sentence sentence,
+        in RelationSentence s,
+        ReadOnlySpan<RelationArgument> args,
+        ReadOnlySpan<EntityMention> mentions,
+        IReadOnlyList<DocumentEntity> entities,
+        RelationType type,
+        int subject,
+        int obj,
+        float confidence,
+        Dictionary<(RelationType, int, int, Modality), Relation> found,
+        List<(RelationType, int, int, Modality)> order)
+    {
+        RelationArgument a = args[subject], b = args[obj];
+
+        // Symmetric relations are stored once, the entity mentioned first in the document as subject.
+        if (type.IsSymmetric() && a.Entity > b.Entity)
+        {
+            (a, b) = (b, a);
+        }
+
+        RelationArgument left = a.First < b.First ? a : b, right = a.First < b.First ? b : a;
+        int trigger = FindTrigger(s, left, right, type);
+        Modality modality = ModalityCues.Of(s, left.First, right.Last, trigger, a.Last);
+        var key = (type, a.Entity, b.Entity, modality);
+        if (found.TryGetValue(key, out Relation? existing))
+        {
+            if (confidence > existing.Confidence)
+            {
+                found[key] = existing with { Confidence = confidence };
+            }
+
+            return;
+        }
+
+        RelationArguments arguments = Arguments(text, tokens, sentence, s, args, mentions, entities, type, trigger, left, right);
+        found[key] = new Relation(
+            type,
+            entities[a.Entity].Id,
+            entities[b.Entity].Id,
+            modality,
+            confidence,
+            sentence.Start,
+            sentence.End,
+            trigger < 0 ? -1 : tokens[trigger].Start,
+            trigger < 0 ? -1 : tokens[trigger].End,
+            arguments);
+        order.Add(key);
+    }
+
+    /// <summary>The word that signals the type: between the mentions first, then before the first, then after the second.</summary>
+    private static int FindTrigger(in RelationSentence s, in RelationArgument left, in RelationArgument right, RelationType type)
+    {
+        int bit = 1 << (int)type;
+        for (int i = left.Last + 1; i < right.First; i++)
+        {
+            if ((s.MaskAt(i) & bit) != 0)
+            {
+                return i;
+            }
+        }
+
+        for (int i = left.First - 1; i >= s.First && i >= left.First - 8; i--)
+        {
+            if ((s.MaskAt(i) & bit) != 0)
+            {
+                return i;
+            }
+        }
+
+        for (int i = right.Last + 1; i < s.End && i <= right.Last + 8; i++)
+        {
+            if ((s.MaskAt(i) & bit) != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static RelationArguments Arguments(
+        string text,
+        ReadOnlySpan<Token> tokens,
+        Sentence sentence,
+        in RelationSentence s,
+        ReadOnlySpan<RelationArgument> args,
+        ReadOnlySpan<EntityMention> mentions,
+        IReadOnlyList<DocumentEntity> entities,
+        RelationType type,
+        int trigger,
+        in RelationArgument left,
+        in RelationArgument right)
+    {
+        string? item = type is RelationType.Supply or RelationType.Trade && trigger >= 0 ? Item(text, tokens, s, args, trigger) : null;
+
+        ImmutableArray<string>.Builder? via = null;
+        if (type is RelationType.Supply or RelationType.Trade or RelationType.Visit or RelationType.Attack)
+        {
+            // "via Turkey and the United Arab Emirates": a route entity, and those coordinated with it.
+            int previousVia = -1;
+            foreach (RelationArgument x in args)
+            {
+                ReadOnlySpan<char> before = s.Word(x.First - 1);
+                bool route = before.Equals("via", StringComparison.OrdinalIgnoreCase) || before.Equals("through", StringComparison.OrdinalIgnoreCase)
+                    || (previousVia >= 0 && x.First - previousVia <= 3 && (before is "," || before.Equals("and", StringComparison.OrdinalIgnoreCase) || before.Equals("the", StringComparison.OrdinalIgnoreCase)));
+                if (route && x.Entity != left.Entity && x.Entity != right.Entity)
+                {
+                    via ??= ImmutableArray.CreateBuilder<string>();
+                    string id = entities[x.Entity].Id;
+                    if (!via.Contains(id))
+                    {
+                        via.Add(id);
+                    }
+
+                    previousVia = x.Last;
+                }
+            }
+        }
+
+        string? time = null;
+        int anchor = trigger >= 0 ? tokens[trigger].Start : tokens[left.First].Start;
+        int bestDistance = int.MaxValue;
+        int lo = FirstAtOrAfter(mentions, sentence.Start);
+        for (int i = lo; i < mentions.Length && mentions[i].Start < sentence.End; i++)
+        {
+            EntityMention m = mentions[i];
+            if (m.Label is EntityLabel.Date or EntityLabel.Time && Math.Abs(m.Start - anchor) < bestDistance)
+            {
+                bestDistance = Math.Abs(m.Start - anchor);
+                time = text.Substring(m.Start, m.Length);
+            }
+        }
+
+        return item is null && via is null && time is null ? RelationArguments.None : new RelationArguments(item, via?.ToImmutable() ?? [], time);
+    }
+
+    private static int FirstAtOrAfter(ReadOnlySpan<EntityMention> mentions, int offset)
+    {
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The object noun phrase after a transfer verb: <c>sent [assault rifles] to</c>.</summary>
+    private static string? Item(string text, ReadOnlySpan<Token> tokens, in RelationSentence s, ReadOnlySpan<RelationArgument> args, int trigger)
+    {
+        int i = trigger + 1;
+        var determiners = ItemDeterminers.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (i < s.End && determiners.Contains(s.Word(i)))
+        {
+            i++;
+        }
+
+        int first = i, last = -1;
+        for (; i < s.End && i - first < 6; i++)
+        {
+            ReadOnlySpan<char> w = s.Word(i);
+            bool inArgument = false;
+            foreach (RelationArgument x in args)
+            {
+                inArgument |= i >= x.First && i <= x.Last;
+            }
+
+            if (inArgument || w.Length == 0 || !char.IsLetterOrDigit(w[0]) || ItemStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w))
+            {
+                // "rifles and body armour": "and" continues a list of things.
+                if (w.Equals("and", StringComparison.OrdinalIgnoreCase) && last >= 0 && i + 1 < s.End && char.IsLower(s.Word(i + 1).IsEmpty ? 'A' : s.Word(i + 1)[0]))
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            last = i;
+        }
+
+        return last < first ? null : text[tokens[first].Start..tokens[last].End];
+    }
+}

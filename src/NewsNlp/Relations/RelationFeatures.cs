@@ -1,0 +1,191 @@
+using NewsNlp.Entities;
+using NewsNlp.Linking;
+using NewsNlp.Tokenization;
+using static NewsNlp.Entities.NerFeatures;
+
+namespace NewsNlp.Relations;
+
+/// <summary>One mention that can take part in a relation, by token indices into the document's tokens.</summary>
+/// <param name="First">First token.</param>
+/// <param name="Last">Last token (inclusive).</param>
+/// <param name="Label">The entity's label.</param>
+/// <param name="Entity">The entity's index (mentions of one entity share it).</param>
+/// <param name="Kind">Name, nominal or pronoun.</param>
+internal readonly record struct RelationArgument(int First, int Last, EntityLabel Label, int Entity, MentionKind Kind);
+
+/// <summary>
+/// The words of one sentence as the relation scorer reads them: lower-cased word hashes and the trigger types of each
+/// token (<see cref="RelationLexicon"/>), computed once per sentence.
+/// </summary>
+internal ref struct RelationSentence
+{
+    public ReadOnlySpan<char> Text;
+    public ReadOnlySpan<Token> Tokens;
+    public int First;
+    public int End;
+    public Span<ushort> Masks;
+    public Span<ulong> Words;
+
+    public readonly ReadOnlySpan<char> Word(int i) => i < First || i >= End ? default : Text.Slice(Tokens[i].Start, Math.Min(Tokens[i].Length, 32));
+
+    public readonly ulong WordHash(int i) => i < First ? 0x5A5AUL : i >= End ? 0xA5A5UL : Words[i - First];
+
+    public readonly ushort MaskAt(int i) => i < First || i >= End ? (ushort)0 : Masks[i - First];
+
+    /// <summary>Fills <see cref="Masks"/> and <see cref="Words"/> (each sized to the sentence).</summary>
+    public readonly void Prepare(RelationLexicon lexicon)
+    {
+        for (int i = First; i < End; i++)
+        {
+            ReadOnlySpan<char> w = Word(i);
+            Words[i - First] = AddLower(0, w);
+            Masks[i - First] |= lexicon.Mask(w);
+            if (i + 1 < End)
+            {
+                ushort phrase = lexicon.PhraseMask(w, Word(i + 1));
+                Masks[i - First] |= phrase;
+                Masks[i + 1 - First] |= phrase;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The features of a candidate pair (first and second mention in text order) as 64-bit hashes: labels, mention kinds,
+/// distance, the words and trigger types between and around the pair, possessive and passive cues.
+/// </summary>
+internal static class RelationFeatures
+{
+    public const int MaxCount = 128;
+    private const int Window = 6;
+    private const int BetweenWords = 6;
+
+    public static int Extract(in RelationSentence s, in RelationArgument a, in RelationArgument b, int argumentsBetween, bool firstInSentence, Span<ulong> f)
+    {
+        int n = 0;
+        ulong labels = Mix(Mix(0, (ulong)a.Label + 1), (ulong)b.Label + 1);
+        int gap = b.First - a.Last - 1;
+        f[n++] = Finish(Seed(0));
+        f[n++] = Finish(Mix(Seed(1), labels));
+        f[n++] = Finish(Mix(Mix(Mix(Seed(2), (ulong)a.Kind), (ulong)b.Kind), labels));
+        f[n++] = Finish(Mix(Seed(3), Bucket(gap)));
+        f[n++] = Finish(Mix(Mix(Seed(4), (ulong)Math.Min(argumentsBetween, 3)), labels));
+        f[n++] = Finish(Mix(Mix(Seed(24), firstInSentence ? 1UL : 0UL), labels));
+
+        ushort between = 0;
+        int commas = 0;
+        bool by = false, be = false;
+        int firstTrigger = -1, lastTrigger = -1;
+        for (int i = a.Last + 1; i < b.First; i++)
+        {
+            ushort m = s.MaskAt(i);
+            between |= m;
+            if (m != 0)
+            {
+                firstTrigger = firstTrigger < 0 ? i : firstTrigger;
+                lastTrigger = i;
+            }
+
+            ReadOnlySpan<char> w = s.Word(i);
+            commas += w is "," ? 1 : 0;
+            by |= w.Equals("by", StringComparison.OrdinalIgnoreCase);
+            be |= w.Equals("was", StringComparison.OrdinalIgnoreCase) || w.Equals("were", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("been", StringComparison.OrdinalIgnoreCase) || w.Equals("being", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("is", StringComparison.OrdinalIgnoreCase) || w.Equals("are", StringComparison.OrdinalIgnoreCase);
+            if (i - a.Last <= BetweenWords || b.First - i <= BetweenWords)
+            {
+                f[n++] = Finish(Mix(Seed(5), s.WordHash(i)));
+            }
+        }
+
+        for (int t = 0; t < 16 && between != 0; t++)
+        {
+            if ((between & (1 << t)) != 0)
+            {
+                f[n++] = Finish(Mix(Seed(6), (ulong)t));
+                f[n++] = Finish(Mix(Mix(Seed(7), (ulong)t), labels));
+            }
+        }
+
+        if (firstTrigger >= 0)
+        {
+            f[n++] = Finish(Mix(Seed(8), s.WordHash(firstTrigger)));
+            f[n++] = Finish(Mix(Seed(9), s.WordHash(lastTrigger)));
+        }
+
+        f[n++] = Finish(Mix(Seed(10), s.WordHash(a.First - 1)));
+        f[n++] = Finish(Mix(Seed(11), s.WordHash(a.First - 2)));
+        f[n++] = Finish(Mix(Seed(12), s.WordHash(b.Last + 1)));
+        f[n++] = Finish(Mix(Seed(13), s.WordHash(b.Last + 2)));
+        f[n++] = Finish(Mix(Seed(14), gap == 0 ? 1UL : s.WordHash(a.Last + 1)));
+        f[n++] = Finish(Mix(Seed(15), gap == 0 ? 1UL : s.WordHash(b.First - 1)));
+        f[n++] = Finish(Mix(Mix(Seed(22), gap == 0 ? 1UL : s.WordHash(a.Last + 1)), labels));
+        f[n++] = Finish(Mix(Mix(Seed(23), gap == 0 ? 1UL : s.WordHash(b.First - 1)), labels));
+
+        ushort before = 0, after = 0;
+        for (int i = Math.Max(s.First, a.First - Window); i < a.First; i++)
+        {
+            before |= s.MaskAt(i);
+        }
+
+        for (int i = b.Last + 1; i < Math.Min(s.End, b.Last + 1 + Window); i++)
+        {
+            after |= s.MaskAt(i);
+        }
+
+        for (int t = 0; t < 16; t++)
+        {
+            if ((before & (1 << t)) != 0)
+            {
+                f[n++] = Finish(Mix(Mix(Seed(16), (ulong)t), labels));
+            }
+
+            if ((after & (1 << t)) != 0)
+            {
+                f[n++] = Finish(Mix(Mix(Seed(17), (ulong)t), labels));
+            }
+        }
+
+        ReadOnlySpan<char> afterA = s.Word(a.Last + 1);
+        bool possessive = afterA is "'s" or "\u2019s" or "'" or "\u2019" || (a.Kind == MentionKind.Pronoun && IsPossessivePronoun(s.Word(a.First)));
+        if (possessive)
+        {
+            f[n++] = Finish(Mix(Seed(18), labels));
+        }
+
+        if (by && be)
+        {
+            f[n++] = Finish(Mix(Seed(19), labels));
+        }
+
+        if (gap is > 0 and <= 4)
+        {
+            ulong h = Seed(20);
+            for (int i = a.Last + 1; i < b.First; i++)
+            {
+                h = Mix(h, s.WordHash(i));
+            }
+
+            f[n++] = Finish(h);
+        }
+
+        f[n++] = Finish(Mix(Seed(21), (ulong)Math.Min(commas, 3)));
+        return n;
+    }
+
+    private static bool IsPossessivePronoun(ReadOnlySpan<char> w) =>
+        w.Equals("his", StringComparison.OrdinalIgnoreCase) || w.Equals("her", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("its", StringComparison.OrdinalIgnoreCase) || w.Equals("their", StringComparison.OrdinalIgnoreCase);
+
+    private static ulong Bucket(int gap) => gap switch
+    {
+        <= 0 => 0,
+        1 => 1,
+        2 => 2,
+        <= 4 => 3,
+        <= 7 => 4,
+        <= 12 => 5,
+        <= 20 => 6,
+        _ => 7,
+    };
+}
