@@ -77,7 +77,21 @@ internal static class HtmlReport
         }
 
         output.WriteLine("</table>");
-        output.WriteLine("<h3>Relations</h3><ul class=\"relations\"><li class=\"none\">No relations: relation extraction is not part of this version.</li></ul>");
+        output.WriteLine("<h3>Relations</h3><ul class=\"relations\">");
+        var names = doc.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        foreach (NewsNlp.Relations.Relation r in doc.Relations)
+        {
+            string type = NewsNlp.Relations.RelationNames.ToName(r.Type);
+            string modality = NewsNlp.Relations.RelationNames.ToName(r.Modality);
+            output.WriteLine($"<li data-type=\"{type}\" data-subject=\"{r.SubjectId}\" data-object=\"{r.ObjectId}\" data-modality=\"{modality}\"><b>{type}</b> {Encode(names[r.SubjectId])} &rarr; {Encode(names[r.ObjectId])} <i>{modality}</i>{Encode(RelationReport.Details(doc, r, names))}<br><q>{Encode(doc.GetCleanText(r.EvidenceStart, r.EvidenceEnd))}</q></li>");
+        }
+
+        if (doc.Relations.Length == 0)
+        {
+            output.WriteLine("<li class=\"none\">No relations found.</li>");
+        }
+
+        output.WriteLine("</ul>");
         output.WriteLine("</article>");
     }
 

@@ -44,6 +44,27 @@ internal static class TextReport
                 output.WriteLine($"  {e.Id} {e.Name} [{NewsNlp.Entities.EntityLabels.ToName(e.Label)}]{(e.KbId is null ? "" : " " + e.KbId)} x{e.Mentions.Length}: {string.Join(" | ", others)}");
             }
 
+            if (doc.Relations.Length > 0)
+            {
+                output.WriteLine("relations:");
+                var names = doc.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+                foreach (NewsNlp.Relations.Relation r in doc.Relations)
+                {
+                    output.WriteLine($"  {NewsNlp.Relations.RelationNames.ToName(r.Type)} {names[r.SubjectId]} -> {names[r.ObjectId]} ({NewsNlp.Relations.RelationNames.ToName(r.Modality)}, {r.Confidence:F2}){RelationReport.Details(doc, r, names)}");
+                }
+            }
+
+            if (doc.Quotes.Length > 0)
+            {
+                output.WriteLine("quotes:");
+                var names = doc.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+                foreach (NewsNlp.Relations.Quote q in doc.Quotes)
+                {
+                    string quoted = OneLine(doc.GetCleanText(q.Start, q.End));
+                    output.WriteLine($"  {(q.Speaker is null ? "(unknown)" : names[q.Speaker])}: \"{(quoted.Length > 100 ? quoted[..100] + "..." : quoted)}\"");
+                }
+            }
+
             output.WriteLine();
         }
     }

@@ -81,7 +81,7 @@ internal static class ModalityCues
                     break;
                 case Modality.Reported:
                     // The subject's own "said" does not make its act reported: "Macron said he had met Scholz".
-                    reported |= i != subjectLast + 1;
+                    reported |= i != subjectLast + 1 || w.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || w.Equals("according", StringComparison.OrdinalIgnoreCase);
                     break;
             }
         }

@@ -31,6 +31,14 @@ public sealed class RelationExtractor
          "before", "during", "over", "under", "of", "worth", "amid", "despite", "against", "and", "or", "but", "while", "when", "it",
          "they", "he", "she", "was", "were", "is", "are", "has", "have", "had", "last", "this", "next"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Nouns that make a nationality stand for its state: <c>the Russian state</c>, <c>Chinese firms</c>, <c>Russian oil</c>.</summary>
+    private static readonly FrozenSet<string> NationalNouns = FrozenSet.ToFrozenSet(
+        ["state", "government", "governments", "military", "army", "forces", "troops", "navy", "company", "companies", "firm", "firms",
+         "officials", "authorities", "side", "leadership", "businesses", "banks", "entities", "suppliers", "exporters", "importers",
+         "manufacturers", "contractors", "regime", "administration", "diplomats", "soldiers", "oil", "gas", "grain", "wheat", "coal",
+         "goods", "products", "exports", "imports", "steel", "arms", "weapons", "energy", "crude", "lng", "defence", "defense",
+         "industry", "economy", "market", "markets", "warships", "jets", "missiles", "drones"], StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> ItemDeterminers = FrozenSet.ToFrozenSet(
         ["the", "a", "an", "its", "their", "his", "her", "some", "more", "any", "such"], StringComparer.OrdinalIgnoreCase);
 
@@ -101,6 +109,55 @@ public sealed class RelationExtractor
         using Stream? stream = typeof(RelationExtractor).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidDataException($"The package has no relation model (resource {ResourceName}).");
         return Load(stream);
+    }
+
+    /// <summary>
+    /// A nationality before a noun of state, business or trade (<c>the Russian state</c>, <c>Chinese firms</c>,
+    /// <c>Russian oil</c>) stands for its country when the document names that country: such phrases become mentions of
+    /// the country's entity.
+    /// </summary>
+    private static void AddNationalGroups(string text, ReadOnlySpan<Token> tokens, IReadOnlyList<DocumentEntity> entities, ReadOnlySpan<EntityMention> mentions, List<RelationArgument> args)
+    {
+        Dictionary<string, int>? byDemonym = null;
+        var nouns = NationalNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (EntityMention m in mentions)
+        {
+            if (m.Label != EntityLabel.Norp || m.TokenCount != 1 || m.FirstToken + 1 >= tokens.Length)
+            {
+                continue;
+            }
+
+            // "Chinese state-owned defence contractors", "Russian oil": the noun follows, perhaps after one modifier.
+            int noun = m.FirstToken + 1;
+            if (!nouns.Contains(text.AsSpan(tokens[noun].Start, tokens[noun].Length)))
+            {
+                noun++;
+                if (noun >= tokens.Length || !nouns.Contains(text.AsSpan(tokens[noun].Start, tokens[noun].Length)) || !char.IsLower(text[tokens[noun - 1].Start]))
+                {
+                    continue;
+                }
+            }
+
+            if (byDemonym is null)
+            {
+                byDemonym = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                for (int k = 0; k < entities.Count; k++)
+                {
+                    if (entities[k].Label == EntityLabel.Gpe && entities[k].KbEntry is { } kb)
+                    {
+                        foreach (string d in kb.Demonyms)
+                        {
+                            byDemonym.TryAdd(d, k);
+                        }
+                    }
+                }
+            }
+
+            if (byDemonym.Count > 0 && byDemonym.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(m.Start, m.Length), out int entity))
+            {
+                args.Add(new RelationArgument(m.FirstToken, noun, EntityLabel.Gpe, entity, MentionKind.Nominal));
+            }
+        }
     }
 
     /// <summary>Whether mentions of this label take part in relations (people, organisations, places, facilities).</summary>
@@ -199,6 +256,7 @@ public sealed class RelationExtractor
             }
         }
 
+        AddNationalGroups(text, tokens, entities, mentions, args);
         if (args.Count < 2)
         {
             return [];
