@@ -10,6 +10,13 @@ if (args.Length > 0 && args[0] == "--profile")
     return;
 }
 
+// The pipeline's time by stage: dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --stages
+if (args.Length > 0 && args[0] == "--stages")
+{
+    StageProfile.Run();
+    return;
+}
+
 // The corpus analyser at scale: dotnet run -c Release --project benchmarks/NewsNlp.Benchmarks -- --corpus 100000
 if (args.Length > 0 && args[0] == "--corpus")
 {

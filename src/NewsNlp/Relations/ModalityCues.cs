@@ -41,6 +41,21 @@ internal static class ModalityCues
 
     private static readonly FrozenDictionary<string, Modality>.AlternateLookup<ReadOnlySpan<char>> Lookup = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static bool ReportedBefore(in RelationSentence s, int i)
+    {
+        for (int k = i - 1; k >= s.First && k >= i - 10; k--)
+        {
+            ReadOnlySpan<char> w = s.Word(k);
+            if (w.Equals("said", StringComparison.OrdinalIgnoreCase) || w.Equals("says", StringComparison.OrdinalIgnoreCase) || w.Equals("told", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("announced", StringComparison.OrdinalIgnoreCase) || w.Equals("confirmed", StringComparison.OrdinalIgnoreCase) || w.Equals("stated", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The modality of a relation whose mentions span tokens <paramref name="from"/> to <paramref name="to"/> (inclusive)
     /// with its trigger at <paramref name="trigger"/> (or -1) and its subject ending at <paramref name="subjectLast"/>.
@@ -72,7 +87,16 @@ internal static class ModalityCues
                         && (trigger < 0 || i < trigger);
                     break;
                 case Modality.Hypothetical:
-                    hypothetical = true;
+                    // "The Kremlin said that Putin would meet ...": "would" after a reporting verb is the future seen from the past.
+                    if (w.Equals("would", StringComparison.OrdinalIgnoreCase) && ReportedBefore(s, i))
+                    {
+                        planned = true;
+                    }
+                    else
+                    {
+                        hypothetical = true;
+                    }
+
                     break;
                 case Modality.Planned:
                     // "set" and "due" only with "to": "is set to sign", "is due to arrive".

@@ -155,7 +155,7 @@ public sealed class RelationExtractor
 
             if (byDemonym.Count > 0 && byDemonym.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(m.Start, m.Length), out int entity))
             {
-                args.Add(new RelationArgument(m.FirstToken, noun, EntityLabel.Gpe, entity, MentionKind.Nominal));
+                args.Add(new RelationArgument(m.FirstToken, noun, EntityLabel.Gpe, entity, MentionKind.Nominal, National: true));
             }
         }
     }
@@ -195,7 +195,7 @@ public sealed class RelationExtractor
                 {
                     int n = RelationFeatures.Extract(s, args[i], args[j], between, i == 0 || args[i - 1].Entity == args[i].Entity && i == 1, features);
                     _model.Score(features[..n], scores);
-                    (int cls, float p) = Best(scores, args[i].Label, args[j].Label);
+                    (int cls, float p) = Best(scores, args[i], args[j]);
                     output.Add(new Prediction(i, j, cls, p));
                 }
 
@@ -205,13 +205,16 @@ public sealed class RelationExtractor
     }
 
     /// <summary>The best class allowed for the labels and its probability (softmax over the allowed classes).</summary>
-    private static (int Class, float Probability) Best(Span<float> scores, EntityLabel first, EntityLabel second)
+    private static (int Class, float Probability) Best(Span<float> scores, in RelationArgument a, in RelationArgument b)
     {
+        EntityLabel first = a.Label, second = b.Label;
+        bool national = a.National || b.National;
         float max = float.NegativeInfinity;
         int best = 0;
         for (int c = 0; c < scores.Length; c++)
         {
-            if (!RelationClasses.Allowed(c, first, second))
+            if (!RelationClasses.Allowed(c, first, second)
+                || (national && RelationClasses.Get(c).Type is RelationType.LocatedIn or RelationType.MemberOf or RelationType.Role or RelationType.Visit))
             {
                 scores[c] = float.NegativeInfinity;
                 continue;
@@ -423,7 +426,8 @@ public sealed class RelationExtractor
 
         RelationArgument left = a.First < b.First ? a : b, right = a.First < b.First ? b : a;
         int trigger = FindTrigger(s, left, right, type);
-        Modality modality = ModalityCues.Of(s, left.First, right.Last, trigger, a.Last);
+        // Offices and places are stated, not done: "spokesman X declined to comment on the report" is no reported role.
+        Modality modality = type is RelationType.Role or RelationType.LocatedIn ? Modality.Asserted : ModalityCues.Of(s, left.First, right.Last, trigger, a.Last);
         var key = (type, a.Entity, b.Entity, modality);
         if (found.TryGetValue(key, out Relation? existing))
         {
@@ -527,7 +531,7 @@ public sealed class RelationExtractor
         for (int i = lo; i < mentions.Length && mentions[i].Start < sentence.End; i++)
         {
             EntityMention m = mentions[i];
-            if (m.Label is EntityLabel.Date or EntityLabel.Time && Math.Abs(m.Start - anchor) < bestDistance)
+            if (m.Label is EntityLabel.Date or EntityLabel.Time && Math.Abs(m.Start - anchor) < bestDistance && IsTime(text.AsSpan(m.Start, m.Length)))
             {
                 bestDistance = Math.Abs(m.Start - anchor);
                 time = text.Substring(m.Start, m.Length);
@@ -535,6 +539,20 @@ public sealed class RelationExtractor
         }
 
         return item is null && via is null && time is null ? RelationArguments.None : new RelationArguments(item, via?.ToImmutable() ?? [], time);
+    }
+
+    /// <summary>Whether a date mention says when (<c>Monday</c>, <c>next month</c>, <c>June 2022</c>), not how long (<c>three-day</c>, <c>few</c>).</summary>
+    private static bool IsTime(ReadOnlySpan<char> date)
+    {
+        if (date.Contains('-') && (date.EndsWith("day", StringComparison.OrdinalIgnoreCase) || date.EndsWith("week", StringComparison.OrdinalIgnoreCase)
+            || date.EndsWith("month", StringComparison.OrdinalIgnoreCase) || date.EndsWith("year", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return date.Contains(' ') || date.IndexOfAnyInRange('0', '9') >= 0 || char.IsUpper(date[0])
+            || date.Equals("today", StringComparison.OrdinalIgnoreCase) || date.Equals("yesterday", StringComparison.OrdinalIgnoreCase)
+            || date.Equals("tomorrow", StringComparison.OrdinalIgnoreCase) || date.Equals("tonight", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int FirstAtOrAfter(ReadOnlySpan<EntityMention> mentions, int offset)

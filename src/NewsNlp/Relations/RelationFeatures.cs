@@ -11,7 +11,8 @@ namespace NewsNlp.Relations;
 /// <param name="Label">The entity's label.</param>
 /// <param name="Entity">The entity's index (mentions of one entity share it).</param>
 /// <param name="Kind">Name, nominal or pronoun.</param>
-internal readonly record struct RelationArgument(int First, int Last, EntityLabel Label, int Entity, MentionKind Kind);
+/// <param name="National">A nationality standing for its country (<c>Chinese firms</c>): not a place or a member of anything.</param>
+internal readonly record struct RelationArgument(int First, int Last, EntityLabel Label, int Entity, MentionKind Kind, bool National = false);
 
 /// <summary>
 /// The words of one sentence as the relation scorer reads them: lower-cased word hashes and the trigger types of each
@@ -40,6 +41,13 @@ internal ref struct RelationSentence
             ReadOnlySpan<char> w = Word(i);
             Words[i - First] = AddLower(0, w);
             Masks[i - First] |= lexicon.Mask(w);
+
+            // "Shenzhen-based", "Moscow-backed", "US-led": the last part of a hyphenated word signals too.
+            int hyphen = w.LastIndexOf('-');
+            if (hyphen > 0 && hyphen < w.Length - 2)
+            {
+                Masks[i - First] |= lexicon.Mask(w[(hyphen + 1)..]);
+            }
             if (i + 1 < End)
             {
                 ushort phrase = lexicon.PhraseMask(w, Word(i + 1));

@@ -123,6 +123,8 @@ public class ModalityCueTests
     [InlineData("Macron reportedly visited Beijing in secret.", "Macron", "Beijing", "visited", Modality.Reported)]
     [InlineData("Macron visited Beijing in secret, officials said.", "Macron", "Beijing", "visited", Modality.Reported)]
     [InlineData("Macron said he visited Beijing in April.", "Macron", "Beijing", "visited", Modality.Asserted)]
+    [InlineData("The Elysee said that Macron would visit Beijing in April.", "Macron", "Beijing", "visit", Modality.Planned)]
+    [InlineData("Macron would visit Beijing only if the talks went well.", "Macron", "Beijing", "visit", Modality.Hypothetical)]
     [InlineData("Germany has not only sanctioned Iran but also Syria.", "Germany", "Iran", "sanctioned", Modality.Asserted)]
     public void Cues_decide_the_modality(string text, string subject, string obj, string trigger, Modality expected) =>
         Assert.Equal(expected, Of(text, subject, obj, trigger));
