@@ -477,7 +477,8 @@ namespace NewsNlp.Cli
             var withDev = new Option<bool>("--with-dev") { Description = "Train on train + dev (how the shipped model is made, after choosing the settings on dev)." };
             var l1 = new Option<float>("--l1") { Description = "L1 regularisation.", DefaultValueFactory = _ => 0.05f };
             var l2 = new Option<float>("--l2") { Description = "L2 regularisation.", DefaultValueFactory = _ => 0.5f };
-            var command = new Command("relations", "Train the relation scorer (Microsoft.ML maximum entropy) on re3d and the own annotated sentences; prints the dev figures.") { data, sentences, output, withDev, l1, l2 };
+            var positive = new Option<float>("--positive-weight") { Description = "Weight of a related pair against an unrelated one (1: as in the data).", DefaultValueFactory = _ => 1f };
+            var command = new Command("relations", "Train the relation scorer (Microsoft.ML maximum entropy) on re3d and the own annotated sentences; prints the dev figures.") { data, sentences, output, withDev, l1, l2, positive };
             command.SetAction(parse =>
             {
                 if (RelationExamples(parse.GetValue(data), parse.GetValue(sentences), stderr) is not var (own, re3d))
@@ -488,8 +489,8 @@ namespace NewsNlp.Cli
                 bool all = parse.GetValue(withDev);
                 var train = own.Concat(re3d).Where(e => all || !e.Dev).ToList();
                 string provenance = $"{(all ? "train + dev" : "train")} parts of the own annotated sentences (tools/relations/annotated, {own.Count(e => all || !e.Dev)}) and Dstl re3d ({re3d.Count(e => all || !e.Dev)} sentences); "
-                    + $"Microsoft.ML LbfgsMaximumEntropy, L1 {parse.GetValue(l1)}, L2 {parse.GetValue(l2)}; `newsnlp train relations{(all ? " --with-dev" : string.Empty)}`";
-                NewsNlp.Relations.RelationModel model = NewsNlp.Cli.Training.RelationTraining.Train(train, provenance, stdout, parse.GetValue(l1), parse.GetValue(l2));
+                    + $"Microsoft.ML LbfgsMaximumEntropy, L1 {parse.GetValue(l1)}, L2 {parse.GetValue(l2)}, related pairs weighted {parse.GetValue(positive)}; `newsnlp train relations{(all ? " --with-dev" : string.Empty)}`";
+                NewsNlp.Relations.RelationModel model = NewsNlp.Cli.Training.RelationTraining.Train(train, provenance, stdout, parse.GetValue(l1), parse.GetValue(l2), parse.GetValue(positive));
                 FileInfo file = parse.GetValue(output)!;
                 using (FileStream stream = File.Create(file.FullName))
                 {
@@ -514,7 +515,8 @@ namespace NewsNlp.Cli
             var split = new Option<string>("--split") { Description = "dev (every fifth own sentence, every fifth re3d document) or train.", DefaultValueFactory = _ => "dev" };
             var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train relations' (default: the shipped model)." };
             var errors = new Option<bool>("--errors") { Description = "List the pairs scored wrong on standard error." };
-            var command = new Command("relations", "Per-type precision, recall and F1 of the relation scorer, the modality rules and the pipeline end to end.") { data, sentences, split, model, errors };
+            var minConfidence = new Option<float?>("--min-confidence") { Description = $"The least probability a relation is kept at (default {NewsNlp.Relations.RelationExtractor.DefaultMinConfidence})." };
+            var command = new Command("relations", "Per-type precision, recall and F1 of the relation scorer, the modality rules and the pipeline end to end.") { data, sentences, split, model, errors, minConfidence };
             command.SetAction(parse =>
             {
                 if (RelationExamples(parse.GetValue(data), parse.GetValue(sentences), stderr) is not var (own, re3d))
@@ -537,6 +539,11 @@ namespace NewsNlp.Cli
                 else
                 {
                     extractor = NewsNlp.Relations.RelationExtractor.Default;
+                }
+
+                if (parse.GetValue(minConfidence) is float least)
+                {
+                    extractor = extractor.WithMinConfidence(least);
                 }
 
                 var ownPart = own.Where(e => e.Dev == dev).ToList();

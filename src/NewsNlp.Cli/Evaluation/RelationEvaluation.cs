@@ -36,7 +36,7 @@ internal static class RelationEvaluation
         foreach (RelationExample example in examples)
         {
             int count = example.End - example.First;
-            var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = new ushort[count], Words = new ulong[count] };
+            var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = new ushort[count], Words = new ulong[count], Stems = new ulong[count] };
             s.Prepare(RelationLexicon.Default);
             Dictionary<(int, int), int> gold = example.Classes();
             var predicted = new Dictionary<(int, int), int>();
@@ -139,7 +139,7 @@ internal static class RelationEvaluation
         foreach (RelationExample example in examples)
         {
             int count = example.End - example.First;
-            var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = new ushort[count], Words = new ulong[count] };
+            var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = new ushort[count], Words = new ulong[count], Stems = new ulong[count] };
             s.Prepare(RelationLexicon.Default);
             foreach (GoldRelation r in example.Relations)
             {

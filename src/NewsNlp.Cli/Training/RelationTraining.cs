@@ -17,6 +17,8 @@ internal static class RelationTraining
         public uint Label { get; set; }
 
         public VBuffer<float> Features { get; set; }
+
+        public float Weight { get; set; }
     }
 
     /// <summary>The feature hashes of every candidate pair of an example, with the gold class.</summary>
@@ -27,7 +29,7 @@ internal static class RelationTraining
         var masks = new ushort[count];
         var words = new ulong[count];
         var list = new List<(ulong[], int, int, int)>();
-        var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = masks, Words = words };
+        var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = masks, Words = words, Stems = new ulong[count] };
         s.Prepare(lexicon);
         Span<ulong> buffer = stackalloc ulong[RelationFeatures.MaxCount];
         RelationArgument[] args = example.Arguments;
@@ -59,7 +61,7 @@ internal static class RelationTraining
         return list;
     }
 
-    public static RelationModel Train(IReadOnlyList<RelationExample> train, string provenance, TextWriter log, float l1 = 0.05f, float l2 = 0.5f)
+    public static RelationModel Train(IReadOnlyList<RelationExample> train, string provenance, TextWriter log, float l1 = 0.05f, float l2 = 0.5f, float positiveWeight = 1f)
     {
         var pairs = train.SelectMany(e => Pairs(e, RelationLexicon.Default)).ToList();
         var index = new Dictionary<ulong, int>();
@@ -77,7 +79,7 @@ internal static class RelationTraining
         {
             int[] indices = [.. p.Features.Select(f => index[f]).Distinct().Order()];
             float[] values = [.. indices.Select(_ => 1f)];
-            return new Row { Label = (uint)p.Class + 1, Features = new VBuffer<float>(dimension, indices.Length, values, indices) };
+            return new Row { Label = (uint)p.Class + 1, Features = new VBuffer<float>(dimension, indices.Length, values, indices), Weight = p.Class == 0 ? 1f : positiveWeight };
         }).ToList();
 
         var ml = new MLContext(seed: 1);
@@ -93,6 +95,7 @@ internal static class RelationTraining
             L2Regularization = l2,
             MaximumNumberOfIterations = 300,
             NumberOfThreads = 1,
+            ExampleWeightColumnName = nameof(Row.Weight),
         });
         var model = trainer.Fit(data);
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data));

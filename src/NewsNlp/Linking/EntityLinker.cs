@@ -641,7 +641,8 @@ public sealed class EntityLinker
                     return false;
                 }
 
-                Cluster? target = FindOffice(roles, country, t);
+                // In apposition to a name (his Ukrainian counterpart, Dmytro Kuleba): that person, whoever came before.
+                Cluster? target = AppositionPerson(after, tokens, country) ?? FindOffice(roles, country, t);
                 if (target is null)
                 {
                     return false;
@@ -666,6 +667,25 @@ public sealed class EntityLinker
             }
 
             return false;
+        }
+
+        /// <summary>The person named right after a comma at token <paramref name="comma"/> (<c>..., Dmytro Kuleba</c>), when their country does not contradict <paramref name="country"/>.</summary>
+        private Cluster? AppositionPerson(int comma, ReadOnlySpan<Token> tokens, string? country)
+        {
+            if (comma + 1 >= tokens.Length || tokens[comma].Length != 1 || _text[tokens[comma].Start] != ',' || _sentenceOfToken[comma + 1] != _sentenceOfToken[comma])
+            {
+                return null;
+            }
+
+            foreach (var m in _bySentence[_sentenceOfToken[comma]] ?? [])
+            {
+                if (m.FirstToken == comma + 1 && m.Cluster.Label == EntityLabel.Person && (country is null || m.Cluster.Country is null || m.Cluster.Country == country))
+                {
+                    return m.Cluster;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The country code and first token of a country mention that ends just before token <paramref name="t"/>.</summary>

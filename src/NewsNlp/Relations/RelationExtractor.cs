@@ -290,8 +290,8 @@ public sealed class RelationExtractor
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            List<RelationArgument> window = args.GetRange(cursor, Math.Min(stop - cursor, MaxArgumentsPerSentence));
-            Sentence(text, tokens, sentence, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(window), entities, mentions, predictions, found, order);
+            ReadOnlySpan<RelationArgument> window = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(args).Slice(cursor, Math.Min(stop - cursor, MaxArgumentsPerSentence));
+            Sentence(text, tokens, sentence, window, entities, mentions, predictions, found, order);
         }
 
         var result = ImmutableArray.CreateBuilder<Relation>(order.Count);
@@ -316,7 +316,7 @@ public sealed class RelationExtractor
     {
         int count = sentence.TokenCount;
         ushort[] masks = ArrayPool<ushort>.Shared.Rent(count);
-        ulong[] words = ArrayPool<ulong>.Shared.Rent(count);
+        ulong[] words = ArrayPool<ulong>.Shared.Rent(count * 2);
         try
         {
             masks.AsSpan(0, count).Clear();
@@ -328,6 +328,7 @@ public sealed class RelationExtractor
                 End = sentence.FirstToken + count,
                 Masks = masks.AsSpan(0, count),
                 Words = words.AsSpan(0, count),
+                Stems = words.AsSpan(count, count),
             };
             s.Prepare(Lexicon);
             predictions.Clear();

@@ -26,20 +26,40 @@ internal ref struct RelationSentence
     public int End;
     public Span<ushort> Masks;
     public Span<ulong> Words;
+    public Span<ulong> Stems;
 
     public readonly ReadOnlySpan<char> Word(int i) => i < First || i >= End ? default : Text.Slice(Tokens[i].Start, Math.Min(Tokens[i].Length, 32));
 
     public readonly ulong WordHash(int i) => i < First ? 0x5A5AUL : i >= End ? 0xA5A5UL : Words[i - First];
 
+    public readonly ulong StemHash(int i) => i < First || i >= End ? 0x5A5AUL : Stems[i - First];
+
     public readonly ushort MaskAt(int i) => i < First || i >= End ? (ushort)0 : Masks[i - First];
 
-    /// <summary>Fills <see cref="Masks"/> and <see cref="Words"/> (each sized to the sentence).</summary>
+    /// <summary>A crude stem: <c>visited</c>, <c>visiting</c>, <c>visits</c> -> <c>visit</c>; short words as they are.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> w)
+    {
+        if (w.Length > 5 && w.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            return w[..^3];
+        }
+
+        if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+        {
+            return w[..^2];
+        }
+
+        return w.Length > 3 && (w[^1] is 's' or 'S') && !(w[^2] is 's' or 'S') ? w[..^1] : w;
+    }
+
+    /// <summary>Fills <see cref="Masks"/>, <see cref="Words"/> and <see cref="Stems"/> (each sized to the sentence).</summary>
     public readonly void Prepare(RelationLexicon lexicon)
     {
         for (int i = First; i < End; i++)
         {
             ReadOnlySpan<char> w = Word(i);
             Words[i - First] = AddLower(0, w);
+            Stems[i - First] = AddLower(1, Stem(w));
             Masks[i - First] |= lexicon.Mask(w);
 
             // "Shenzhen-based", "Moscow-backed", "US-led": the last part of a hyphenated word signals too.
@@ -64,7 +84,7 @@ internal ref struct RelationSentence
 /// </summary>
 internal static class RelationFeatures
 {
-    public const int MaxCount = 128;
+    public const int MaxCount = 160;
     private const int Window = 6;
     private const int BetweenWords = 6;
 
@@ -103,6 +123,7 @@ internal static class RelationFeatures
             if (i - a.Last <= BetweenWords || b.First - i <= BetweenWords)
             {
                 f[n++] = Finish(Mix(Seed(5), s.WordHash(i)));
+                f[n++] = Finish(Mix(Seed(27), s.StemHash(i)));
             }
         }
 
@@ -119,6 +140,7 @@ internal static class RelationFeatures
         {
             f[n++] = Finish(Mix(Seed(8), s.WordHash(firstTrigger)));
             f[n++] = Finish(Mix(Seed(9), s.WordHash(lastTrigger)));
+            f[n++] = Finish(Mix(Mix(Seed(26), s.WordHash(lastTrigger)), labels));
         }
 
         f[n++] = Finish(Mix(Seed(10), s.WordHash(a.First - 1)));
@@ -159,6 +181,13 @@ internal static class RelationFeatures
         if (possessive)
         {
             f[n++] = Finish(Mix(Seed(18), labels));
+        }
+
+        // "to Sudan's Rapid Support Forces": a possessive second mention is usually not the recipient itself.
+        ReadOnlySpan<char> afterB = s.Word(b.Last + 1);
+        if (afterB is "'s" or "\u2019s" or "'" or "\u2019")
+        {
+            f[n++] = Finish(Mix(Seed(25), labels));
         }
 
         if (by && be)

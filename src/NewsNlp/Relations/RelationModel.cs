@@ -60,10 +60,11 @@ internal static class RelationClasses
             RelationType.Visit => subject is EntityLabel.Person or EntityLabel.Org && obj is EntityLabel.Gpe or EntityLabel.Loc or EntityLabel.Fac or EntityLabel.Org,
             RelationType.Meet => subject is EntityLabel.Person or EntityLabel.Org or EntityLabel.Gpe && obj is EntityLabel.Person or EntityLabel.Org or EntityLabel.Gpe,
             RelationType.Invite => Actor(subject) && obj is EntityLabel.Person or EntityLabel.Org or EntityLabel.Gpe,
-            RelationType.Supply => subject is EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Person && obj is EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Person,
+            RelationType.Supply => subject is EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Person && obj is EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Person or EntityLabel.Loc,
             RelationType.Trade or RelationType.Contract => subject is EntityLabel.Org or EntityLabel.Gpe && obj is EntityLabel.Org or EntityLabel.Gpe,
             RelationType.Acquire => subject is EntityLabel.Org or EntityLabel.Person or EntityLabel.Gpe && obj == EntityLabel.Org,
-            RelationType.Sanction => subject is EntityLabel.Gpe or EntityLabel.Org && obj is EntityLabel.Person or EntityLabel.Org or EntityLabel.Gpe,
+            // Beyond the spec's table: a leader or "the West" sanctions too, and supplies go to regions ("gas to Europe").
+            RelationType.Sanction => subject is EntityLabel.Gpe or EntityLabel.Org or EntityLabel.Person or EntityLabel.Loc && obj is EntityLabel.Person or EntityLabel.Org or EntityLabel.Gpe,
             _ => Actor(subject) && (Actor(obj) || obj == EntityLabel.Fac),
         };
     }

@@ -89,4 +89,13 @@ public class QuoteFinderBadInputTests
         corpus.Add(pipeline.Analyze(junk, "junk"));
         Assert.Equal(2, corpus.Snapshot().Stories.Sum(s => s.Documents.Length));
     }
+
+    [Fact]
+    public void A_quotation_inside_a_quotation_stays_part_of_it()
+    {
+        NewsDocument doc = NewsPipeline.CreateDefault().Analyze("“The soldiers told us ‘you will be safe here’ and then they left the town,” said Kaja Kallas.");
+        Quote only = Assert.Single(doc.Quotes);
+        Assert.Equal("Kaja Kallas", doc.Entities.Single(e => e.Id == only.Speaker).Name);
+        Assert.Contains("‘you will be safe here’", doc.Text[only.Start..only.End], StringComparison.Ordinal);
+    }
 }
