@@ -477,7 +477,7 @@ namespace NewsNlp.Cli
             var withDev = new Option<bool>("--with-dev") { Description = "Train on train + dev (how the shipped model is made, after choosing the settings on dev)." };
             var l1 = new Option<float>("--l1") { Description = "L1 regularisation.", DefaultValueFactory = _ => 0.05f };
             var l2 = new Option<float>("--l2") { Description = "L2 regularisation.", DefaultValueFactory = _ => 0.5f };
-            var positive = new Option<float>("--positive-weight") { Description = "Weight of a related pair against an unrelated one (1: as in the data).", DefaultValueFactory = _ => 1f };
+            var positive = new Option<float>("--positive-weight") { Description = "Weight of a related pair against an unrelated one (1: as in the data).", DefaultValueFactory = _ => 4f };
             var command = new Command("relations", "Train the relation scorer (Microsoft.ML maximum entropy) on re3d and the own annotated sentences; prints the dev figures.") { data, sentences, output, withDev, l1, l2, positive };
             command.SetAction(parse =>
             {
@@ -560,7 +560,7 @@ namespace NewsNlp.Cli
                 stdout.WriteLine("== re3d, gold mentions: trigger-rule baseline");
                 RelationEvaluation.Pairs(re3dPart, null, stdout);
                 stdout.WriteLine("== modality rules on the gold relations of the own sentences");
-                RelationEvaluation.Modality(ownPart, stdout);
+                RelationEvaluation.Modality(ownPart, stdout, errorWriter);
                 stdout.WriteLine("== own sentences, whole pipeline (own entities, linking, coordination)");
                 RelationEvaluation.EndToEnd(ownPart, new NewsPipeline(new NewsPipelineOptions { RelationExtractor = extractor }), stdout);
                 return Success;

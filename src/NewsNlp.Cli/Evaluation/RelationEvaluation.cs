@@ -43,7 +43,7 @@ internal static class RelationEvaluation
             if (extractor is not null)
             {
                 predictions.Clear();
-                extractor.Predict(s, example.Arguments, predictions);
+                extractor.Predict(s, example.Arguments, predictions, []);
                 foreach (var p in predictions.Where(p => p.Class != 0 && p.Probability >= extractor.MinConfidence))
                 {
                     predicted[(p.First, p.Second)] = p.Class;
@@ -99,40 +99,34 @@ internal static class RelationEvaluation
     /// <summary>The trigger rule alone: a pair is related by the first type a word between its mentions signals that the labels allow, first mention as subject.</summary>
     private static void Baseline(in RelationSentence s, RelationArgument[] args, Dictionary<(int, int), int> predicted)
     {
-        for (int i = 0; i < args.Length; i++)
+        var pairs = new List<(int First, int Second, int Between)>();
+        RelationExtractor.Candidates(args, pairs);
+        foreach ((int i, int j, _) in pairs)
         {
-            for (int j = i + 1; j < args.Length; j++)
+            for (int t = args[i].Last + 1; t < args[j].First; t++)
             {
-                if (!RelationExtractor.IsCandidate(args[i], args[j]))
+                ushort mask = s.MaskAt(t);
+                int found = -1;
+                for (int type = 0; type < RelationNames.TypeCount && found < 0; type++)
                 {
-                    continue;
+                    int cls = RelationClasses.Of((RelationType)type, firstIsSubject: true);
+                    if ((mask & (1 << type)) != 0 && RelationClasses.Allowed(cls, args[i].Label, args[j].Label))
+                    {
+                        found = cls;
+                    }
                 }
 
-                for (int t = args[i].Last + 1; t < args[j].First; t++)
+                if (found > 0)
                 {
-                    ushort mask = s.MaskAt(t);
-                    int found = -1;
-                    for (int type = 0; type < RelationNames.TypeCount && found < 0; type++)
-                    {
-                        int cls = RelationClasses.Of((RelationType)type, firstIsSubject: true);
-                        if ((mask & (1 << type)) != 0 && RelationClasses.Allowed(cls, args[i].Label, args[j].Label))
-                        {
-                            found = cls;
-                        }
-                    }
-
-                    if (found > 0)
-                    {
-                        predicted[(i, j)] = found;
-                        break;
-                    }
+                    predicted[(i, j)] = found;
+                    break;
                 }
             }
         }
     }
 
-    /// <summary>Accuracy of the modality rules on the gold relations of the examples (with the gold trigger where given).</summary>
-    public static void Modality(IReadOnlyList<RelationExample> examples, TextWriter output)
+    /// <summary>Accuracy of the modality rules on the gold relations of the examples (the trigger found as at run time).</summary>
+    public static void Modality(IReadOnlyList<RelationExample> examples, TextWriter output, TextWriter? errors = null)
     {
         int n = Enum.GetValues<Modality>().Length;
         var confusion = new int[n, n];
@@ -145,7 +139,13 @@ internal static class RelationEvaluation
             {
                 RelationArgument a = example.Arguments[r.Subject], b = example.Arguments[r.Object];
                 int from = Math.Min(a.First, b.First), to = Math.Max(a.Last, b.Last);
-                confusion[(int)r.Modality, (int)ModalityCues.Of(s, from, to, r.Trigger, a.Last)]++;
+                int trigger = RelationExtractor.FindTrigger(s, a.First < b.First ? a : b, a.First < b.First ? b : a, r.Type);
+                Modality predicted = RelationExtractor.ModalityOf(r.Type, s, from, to, trigger, a.Last);
+                confusion[(int)r.Modality, (int)predicted]++;
+                if (errors is not null && predicted != r.Modality)
+                {
+                    errors.WriteLine($"{example.Id}\tgold {r.Modality.ToName()}\tpredicted {predicted.ToName()}\t{r.Type.ToName()}\t{example.Text}");
+                }
             }
         }
 

@@ -33,29 +33,12 @@ internal static class RelationTraining
         s.Prepare(lexicon);
         Span<ulong> buffer = stackalloc ulong[RelationFeatures.MaxCount];
         RelationArgument[] args = example.Arguments;
-        for (int i = 0; i < args.Length; i++)
+        var pairs = new List<(int First, int Second, int Between)>();
+        RelationExtractor.Candidates(args, pairs);
+        foreach ((int i, int j, int between) in pairs)
         {
-            int between = 0;
-            for (int j = i + 1; j < args.Length; j++)
-            {
-                if (args[j].First <= args[i].Last)
-                {
-                    continue;
-                }
-
-                if (args[j].First - args[i].Last - 1 > RelationExtractor.MaxGap)
-                {
-                    break;
-                }
-
-                if (RelationExtractor.IsCandidate(args[i], args[j]))
-                {
-                    int n = RelationFeatures.Extract(s, args[i], args[j], between, i == 0 || args[i - 1].Entity == args[i].Entity && i == 1, buffer);
-                    list.Add((buffer[..n].ToArray(), gold.GetValueOrDefault((i, j)), i, j));
-                }
-
-                between++;
-            }
+            int n = RelationFeatures.Extract(s, args[i], args[j], between, i == 0, buffer);
+            list.Add((buffer[..n].ToArray(), gold.GetValueOrDefault((i, j)), i, j));
         }
 
         return list;

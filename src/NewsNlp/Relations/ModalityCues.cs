@@ -19,6 +19,9 @@ internal static class ModalityCues
         ["refuses"] = Modality.Negated, ["declined"] = Modality.Negated, ["declines"] = Modality.Negated, ["cancelled"] = Modality.Negated,
         ["canceled"] = Modality.Negated, ["neither"] = Modality.Negated, ["nor"] = Modality.Negated, ["no"] = Modality.Negated,
         ["without"] = Modality.Negated, ["failed"] = Modality.Negated, ["scrapped"] = Modality.Negated, ["postponed"] = Modality.Negated,
+        ["halted"] = Modality.Negated, ["halts"] = Modality.Negated, ["stopped"] = Modality.Negated, ["stops"] = Modality.Negated,
+        ["paused"] = Modality.Negated, ["suspended"] = Modality.Negated, ["suspends"] = Modality.Negated, ["withheld"] = Modality.Negated,
+        ["blocked"] = Modality.Negated, ["blocks"] = Modality.Negated,
         ["could"] = Modality.Hypothetical, ["would"] = Modality.Hypothetical, ["might"] = Modality.Hypothetical,
         ["may"] = Modality.Hypothetical, ["if"] = Modality.Hypothetical, ["unless"] = Modality.Hypothetical,
         ["should"] = Modality.Hypothetical, ["possible"] = Modality.Hypothetical, ["possibly"] = Modality.Hypothetical,
@@ -110,11 +113,15 @@ internal static class ModalityCues
             }
         }
 
-        // Reporting words after the pair count too: "X met Y, officials said."
-        for (int i = scopeEnd + 1; i < s.End && i <= scopeEnd + 8; i++)
+        // Reporting after the pair counts too: "X met Y, officials said", and at the end of the sentence after a comma,
+        // "..., U.S. officials said in October", "..., according to the UN".
+        bool clause = false;
+        for (int i = scopeEnd + 1; i < s.End; i++)
         {
             ReadOnlySpan<char> w = s.Word(i);
-            if (Lookup.TryGetValue(w, out Modality m) && m == Modality.Reported)
+            clause |= w is "," or ";" or "\u2014" or "--";
+            if (Lookup.TryGetValue(w, out Modality m) && m == Modality.Reported
+                && (i <= scopeEnd + 8 || w.Equals("according", StringComparison.OrdinalIgnoreCase) || (clause && s.End - i <= 6)))
             {
                 reported = true;
             }

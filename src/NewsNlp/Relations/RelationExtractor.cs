@@ -171,11 +171,13 @@ public sealed class RelationExtractor
     /// <summary>One scored pair: indices of the two mentions in the sentence's argument list, the best allowed class and its probability.</summary>
     internal readonly record struct Prediction(int First, int Second, int Class, float Probability);
 
-    /// <summary>Scores every candidate pair of a sentence (whose masks are prepared) and appends the best class of each.</summary>
-    internal void Predict(in RelationSentence s, ReadOnlySpan<RelationArgument> args, List<Prediction> output)
+    /// <summary>
+    /// The candidate pairs of a sentence's mentions (in text order): first and second index, and how many mentions lie
+    /// between them. Shared by the scorer and its trainer, so both read the same pairs.
+    /// </summary>
+    internal static void Candidates(ReadOnlySpan<RelationArgument> args, List<(int First, int Second, int Between)> pairs)
     {
-        Span<ulong> features = stackalloc ulong[RelationFeatures.MaxCount];
-        Span<float> scores = stackalloc float[RelationClasses.Count];
+        pairs.Clear();
         for (int i = 0; i < args.Length; i++)
         {
             int between = 0;
@@ -193,14 +195,26 @@ public sealed class RelationExtractor
 
                 if (IsCandidate(args[i], args[j]))
                 {
-                    int n = RelationFeatures.Extract(s, args[i], args[j], between, i == 0 || args[i - 1].Entity == args[i].Entity && i == 1, features);
-                    _model.Score(features[..n], scores);
-                    (int cls, float p) = Best(scores, args[i], args[j]);
-                    output.Add(new Prediction(i, j, cls, p));
+                    pairs.Add((i, j, between));
                 }
 
                 between++;
             }
+        }
+    }
+
+    /// <summary>Scores every candidate pair of a sentence (whose masks are prepared) and appends the best class of each.</summary>
+    internal void Predict(in RelationSentence s, ReadOnlySpan<RelationArgument> args, List<Prediction> output, List<(int First, int Second, int Between)> pairs)
+    {
+        Span<ulong> features = stackalloc ulong[RelationFeatures.MaxCount];
+        Span<float> scores = stackalloc float[RelationClasses.Count];
+        Candidates(args, pairs);
+        foreach ((int i, int j, int between) in pairs)
+        {
+            int n = RelationFeatures.Extract(s, args[i], args[j], between, i == 0, features);
+            _model.Score(features[..n], scores);
+            (int cls, float p) = Best(scores, args[i], args[j]);
+            output.Add(new Prediction(i, j, cls, p));
         }
     }
 
@@ -269,6 +283,7 @@ public sealed class RelationExtractor
         var found = new Dictionary<(RelationType, int, int, Modality), Relation>();
         var order = new List<(RelationType, int, int, Modality)>();
         var predictions = new List<Prediction>();
+        var pairs = new List<(int First, int Second, int Between)>();
         int cursor = 0;
         foreach (Sentence sentence in sentences)
         {
@@ -291,7 +306,7 @@ public sealed class RelationExtractor
 
             cancellationToken.ThrowIfCancellationRequested();
             ReadOnlySpan<RelationArgument> window = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(args).Slice(cursor, Math.Min(stop - cursor, MaxArgumentsPerSentence));
-            Sentence(text, tokens, sentence, window, entities, mentions, predictions, found, order);
+            Sentence(text, tokens, sentence, window, entities, mentions, predictions, pairs, found, order);
         }
 
         var result = ImmutableArray.CreateBuilder<Relation>(order.Count);
@@ -311,6 +326,7 @@ public sealed class RelationExtractor
         IReadOnlyList<DocumentEntity> entities,
         ReadOnlySpan<EntityMention> mentions,
         List<Prediction> predictions,
+        List<(int First, int Second, int Between)> pairs,
         Dictionary<(RelationType, int, int, Modality), Relation> found,
         List<(RelationType, int, int, Modality)> order)
     {
@@ -332,7 +348,7 @@ public sealed class RelationExtractor
             };
             s.Prepare(Lexicon);
             predictions.Clear();
-            Predict(s, args, predictions);
+            Predict(s, args, predictions, pairs);
             Span<int> group = args.Length <= 64 ? stackalloc int[args.Length] : new int[args.Length];
             Coordination(s, args, group);
             foreach (Prediction p in predictions)
@@ -427,8 +443,7 @@ public sealed class RelationExtractor
 
         RelationArgument left = a.First < b.First ? a : b, right = a.First < b.First ? b : a;
         int trigger = FindTrigger(s, left, right, type);
-        // Offices and places are stated, not done: "spokesman X declined to comment on the report" is no reported role.
-        Modality modality = type is RelationType.Role or RelationType.LocatedIn ? Modality.Asserted : ModalityCues.Of(s, left.First, right.Last, trigger, a.Last);
+        Modality modality = ModalityOf(type, s, left.First, right.Last, trigger, a.Last);
         var key = (type, a.Entity, b.Entity, modality);
         if (found.TryGetValue(key, out Relation? existing))
         {
@@ -455,8 +470,14 @@ public sealed class RelationExtractor
         order.Add(key);
     }
 
+    /// <summary>The modality of a relation of this type (<see cref="ModalityCues"/>).</summary>
+    internal static Modality ModalityOf(RelationType type, in RelationSentence s, int from, int to, int trigger, int subjectLast) =>
+
+        // Offices and places are stated, not done: "spokesman X declined to comment on the report" is no reported role.
+        type is RelationType.Role or RelationType.LocatedIn ? Modality.Asserted : ModalityCues.Of(s, from, to, trigger, subjectLast);
+
     /// <summary>The word that signals the type: between the mentions first, then before the first, then after the second.</summary>
-    private static int FindTrigger(in RelationSentence s, in RelationArgument left, in RelationArgument right, RelationType type)
+    internal static int FindTrigger(in RelationSentence s, in RelationArgument left, in RelationArgument right, RelationType type)
     {
         int bit = 1 << (int)type;
         for (int i = left.Last + 1; i < right.First; i++)
