@@ -27,7 +27,7 @@ public sealed class RelationExtractor
     private static readonly Lazy<RelationExtractor> DefaultExtractor = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly FrozenSet<string> ItemStops = FrozenSet.ToFrozenSet(
-        ["to", "from", "for", "via", "through", "into", "in", "on", "at", "with", "by", "that", "which", "who", "as", "since", "after",
+        ["to", "from", "for", "via", "through", "than", "into", "in", "on", "at", "with", "by", "that", "which", "who", "as", "since", "after",
          "before", "during", "over", "under", "of", "worth", "amid", "despite", "against", "and", "or", "but", "while", "when", "it",
          "they", "he", "she", "was", "were", "is", "are", "has", "have", "had", "last", "this", "next"], StringComparer.OrdinalIgnoreCase);
 
@@ -359,6 +359,12 @@ public sealed class RelationExtractor
                 }
 
                 (RelationType type, bool reversed) = RelationClasses.Get(p.Class);
+                if ((type is RelationType.Visit or RelationType.Meet && OwnCountry(entities, args[p.First], args[p.Second]))
+                    || Metonymy(entities, args[p.First], args[p.Second]))
+                {
+                    continue;
+                }
+
                 Add(text, tokens, sentence, s, args, mentions, entities, type, reversed ? p.Second : p.First, reversed ? p.First : p.Second, p.Probability, found, order);
 
                 // Coordinated entities share the relation: "Britain and Canada sanctioned X", "met Cai Qi, Wang Yi and Qin Gang".
@@ -389,6 +395,33 @@ public sealed class RelationExtractor
             ArrayPool<ushort>.Shared.Return(masks);
             ArrayPool<ulong>.Shared.Return(words);
         }
+    }
+
+    /// <summary>Whether one side is a person and the other their own country (by the knowledge base): no one visits or meets their own country.</summary>
+    private static bool OwnCountry(IReadOnlyList<DocumentEntity> entities, in RelationArgument a, in RelationArgument b)
+    {
+        KbEntity? x = entities[a.Entity].KbEntry, y = entities[b.Entity].KbEntry;
+        if (x is null || y is null)
+        {
+            return false;
+        }
+
+        (KbEntity person, KbEntity place) = x.Label == EntityLabel.Person ? (x, y) : (y, x);
+        if (person.Label != EntityLabel.Person || person.Country is not { } code || place.Country != code)
+        {
+            return false;
+        }
+
+        // The country itself, or its capital (a leader "visiting" Moscow or Beijing is at home).
+        return place.Type == "country" || entities.Any(e => e.KbEntry is { Type: "country" } c && c.Country == code && c.Capital == place.Name);
+    }
+
+    /// <summary>A country and its capital are one actor in news (<c>Beijing</c> for China): no relation between them.</summary>
+    private static bool Metonymy(IReadOnlyList<DocumentEntity> entities, in RelationArgument a, in RelationArgument b)
+    {
+        KbEntity? x = entities[a.Entity].KbEntry, y = entities[b.Entity].KbEntry;
+        return x is not null && y is not null && x.Country is not null && x.Country == y.Country
+            && ((x.Type == "country" && x.Capital == y.Name) || (y.Type == "country" && y.Capital == x.Name));
     }
 
     /// <summary>Numbers groups of coordinated mentions (<c>A, B and C</c>) of one label; -1 for a mention in no group.</summary>
