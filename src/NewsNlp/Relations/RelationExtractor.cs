@@ -17,7 +17,7 @@ namespace NewsNlp.Relations;
 public sealed class RelationExtractor
 {
     /// <summary>The most tokens between the two mentions of a candidate pair.</summary>
-    public const int MaxGap = 30;
+    public const int MaxGap = 40;
 
     /// <summary>The least probability a relation is reported at, unless set otherwise.</summary>
     public const float DefaultMinConfidence = 0.5f;
@@ -349,8 +349,9 @@ public sealed class RelationExtractor
             s.Prepare(Lexicon);
             predictions.Clear();
             Predict(s, args, predictions, pairs);
-            Span<int> group = args.Length <= 64 ? stackalloc int[args.Length] : new int[args.Length];
-            Coordination(s, args, group);
+            Span<int> group = stackalloc int[args.Length];
+            Span<bool> member = stackalloc bool[args.Length];
+            Coordination(s, args, group, member);
             foreach (Prediction p in predictions)
             {
                 if (p.Class == 0 || p.Probability < MinConfidence)
@@ -359,8 +360,9 @@ public sealed class RelationExtractor
                 }
 
                 (RelationType type, bool reversed) = RelationClasses.Get(p.Class);
+                // A group and its member ("Chinese companies, including X") are not related to each other.
                 if ((type is RelationType.Visit or RelationType.Meet && OwnCountry(entities, args[p.First], args[p.Second]))
-                    || Metonymy(entities, args[p.First], args[p.Second]))
+                    || Metonymy(entities, args[p.First], args[p.Second]) || (p.Second == p.First + 1 && member[p.Second]))
                 {
                     continue;
                 }
@@ -424,26 +426,33 @@ public sealed class RelationExtractor
             && ((x.Type == "country" && x.Capital == y.Name) || (y.Type == "country" && y.Capital == x.Name));
     }
 
-    /// <summary>Numbers groups of coordinated mentions (<c>A, B and C</c>) of one label; -1 for a mention in no group.</summary>
-    private static void Coordination(in RelationSentence s, ReadOnlySpan<RelationArgument> args, Span<int> group)
+    /// <summary>Numbers groups of coordinated mentions (<c>A, B and C</c>, <c>firms including A</c>); -1 for a mention in no group.</summary>
+    private static void Coordination(in RelationSentence s, ReadOnlySpan<RelationArgument> args, Span<int> group, Span<bool> member)
     {
         group.Fill(-1);
+        member.Clear();
         for (int i = 0; i + 1 < args.Length; i++)
         {
             RelationArgument a = args[i], b = args[i + 1];
-            if (a.Label != b.Label || a.Entity == b.Entity || b.First <= a.Last + 1 || b.First - a.Last - 1 > 2)
+            int gap = b.First - a.Last - 1;
+            if (a.Entity == b.Entity || gap < 1 || gap > 3)
             {
                 continue;
             }
 
-            bool joined = true;
+            // "A, B and C" (one label); "Chinese companies, including X" and "firms such as X" (a member of a group).
+            bool coordinated = a.Label == b.Label && gap <= 2, isMember = true;
             for (int t = a.Last + 1; t < b.First; t++)
             {
                 ReadOnlySpan<char> w = s.Word(t);
-                joined &= w is "," || w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("or", StringComparison.OrdinalIgnoreCase);
+                coordinated &= w is "," || w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("or", StringComparison.OrdinalIgnoreCase);
+                isMember &= w is "," || w.Equals("including", StringComparison.OrdinalIgnoreCase) || w.Equals("such", StringComparison.OrdinalIgnoreCase) || w.Equals("as", StringComparison.OrdinalIgnoreCase);
             }
 
-            if (joined)
+            isMember &= s.Word(b.First - 1).Equals("including", StringComparison.OrdinalIgnoreCase)
+                || (s.Word(b.First - 1).Equals("as", StringComparison.OrdinalIgnoreCase) && s.Word(b.First - 2).Equals("such", StringComparison.OrdinalIgnoreCase));
+            member[i + 1] = isMember && !coordinated;
+            if (coordinated || isMember)
             {
                 group[i] = group[i] < 0 ? i : group[i];
                 group[i + 1] = group[i];

@@ -52,9 +52,26 @@ internal ref struct RelationSentence
         return w.Length > 3 && (w[^1] is 's' or 'S') && !(w[^2] is 's' or 'S') ? w[..^1] : w;
     }
 
+    /// <summary>Nouns that make the trigger before them a modifier: <c>assault rifles</c>, <c>attack helicopters</c>, <c>supply chains</c>.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> ModifiedNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["rifle", "rifles", "helicopter", "helicopters", "aircraft", "drone", "drones", "submarine", "submarines", "vehicle", "vehicles",
+         "weapon", "weapons", "chain", "chains", "union", "unions", "ship", "ships", "craft", "boat", "boats", "dog", "dogs", "route",
+         "routes", "lines", "line", "fighter", "fighters", "missile", "missiles"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A trigger noun that can modify another (<c>assault</c>, <c>supply</c>), not used as a verb (<c>to supply weapons</c>).</summary>
+    private static bool IsModifier(ReadOnlySpan<char> w, ReadOnlySpan<char> previous) =>
+        (w.Equals("assault", StringComparison.OrdinalIgnoreCase) || w.Equals("attack", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("strike", StringComparison.OrdinalIgnoreCase) || w.Equals("supply", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("trade", StringComparison.OrdinalIgnoreCase) || w.Equals("support", StringComparison.OrdinalIgnoreCase))
+        && !(previous.Equals("to", StringComparison.OrdinalIgnoreCase) || previous.Equals("will", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("would", StringComparison.OrdinalIgnoreCase) || previous.Equals("could", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("can", StringComparison.OrdinalIgnoreCase) || previous.Equals("not", StringComparison.OrdinalIgnoreCase)
+            || previous.Equals("may", StringComparison.OrdinalIgnoreCase) || previous.Equals("might", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Fills <see cref="Masks"/>, <see cref="Words"/> and <see cref="Stems"/> (each sized to the sentence).</summary>
     public readonly void Prepare(RelationLexicon lexicon)
     {
+        var modified = ModifiedNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = First; i < End; i++)
         {
             ReadOnlySpan<char> w = Word(i);
@@ -67,6 +84,11 @@ internal ref struct RelationSentence
             if (hyphen > 0 && hyphen < w.Length - 2)
             {
                 Masks[i - First] |= lexicon.Mask(w[(hyphen + 1)..]);
+            }
+
+            if (Masks[i - First] != 0 && i + 1 < End && IsModifier(w, Word(i - 1)) && modified.Contains(Word(i + 1)))
+            {
+                Masks[i - First] = 0;
             }
             if (i + 1 < End)
             {
