@@ -217,6 +217,29 @@ public sealed class EntityTagger
             }
         }
 
+        // "Secretary of State Antony Blinken" read as an organisation "State Antony Blinken": the department word is the
+        // end of a title, the given name and what follows a person.
+        if (label == EntityLabel.Org && last - first >= 2 && Departments.Contains(sentence[first].GetText(text).ToString())
+            && Linking.GivenNames.Of(sentence[first + 1].GetText(text).ToString()) != Linking.Gender.Unknown && AllCapitalised(text, sentence, first + 1, last))
+        {
+            destination.Add(Mention(sentence, firstToken, first + 1, last, EntityLabel.Person, confidence));
+            return;
+        }
+
+        // "Samarkand, Uzbekistan": two places, not one.
+        if (label is EntityLabel.Gpe or EntityLabel.Loc)
+        {
+            for (int k = first + 1; k < last; k++)
+            {
+                if (sentence[k].Length == 1 && text[sentence[k].Start] == ',')
+                {
+                    destination.Add(Mention(sentence, firstToken, first, k - 1, label, confidence));
+                    AddSpan(text, sentence, firstToken, k + 1, last, label, confidence, destination, covered);
+                    return;
+                }
+            }
+        }
+
         if (label is EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Norp)
         {
             for (int k = first + 1; k < last; k++)
@@ -231,6 +254,26 @@ public sealed class EntityTagger
         }
 
         destination.Add(Mention(sentence, firstToken, first, last, label, confidence));
+    }
+
+    /// <summary>The department words that end a cabinet title (<c>Secretary of State</c>, <c>Defense Secretary</c>).</summary>
+    private static readonly HashSet<string> Departments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "State", "Defense", "Defence", "Treasury", "Commerce", "Energy", "Interior", "Justice", "Education", "Labor", "Agriculture",
+        "Transportation", "Health", "Finance", "Homeland",
+    };
+
+    private static bool AllCapitalised(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int a, int b)
+    {
+        for (int k = a; k <= b; k++)
+        {
+            if (sentence[k].Kind != TokenKind.Word || !char.IsUpper(text[sentence[k].Start]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static EntityMention Mention(ReadOnlySpan<Token> sentence, int firstToken, int a, int b, EntityLabel label, float confidence) =>

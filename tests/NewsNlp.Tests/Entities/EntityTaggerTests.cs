@@ -40,6 +40,19 @@ public class EntityTaggerTests
     }
 
     [Fact]
+    public void A_cabinet_title_does_not_swallow_the_name_and_a_city_keeps_apart_from_its_country()
+    {
+        const string text = "Secretary of State Antony Blinken flew to Samarkand, Uzbekistan, on Tuesday.";
+        var found = Entities(text);
+        Assert.Contains(("Antony Blinken", "PERSON"), found);
+        Assert.DoesNotContain(found, e => e.Text.Contains("Blinken", StringComparison.Ordinal) && e.Label == "ORG");
+        Assert.Contains(("Samarkand", "GPE"), found);
+        Assert.Contains(found, e => e.Text == "Uzbekistan");
+        Assert.DoesNotContain(found, e => e.Text.Contains(',', StringComparison.Ordinal));
+        Assert.Contains(Pipeline.Analyze(text).Entities, e => e.Name == "Uzbekistan" && e.Label == EntityLabel.Gpe);
+    }
+
+    [Fact]
     public void A_surname_takes_the_label_of_the_full_name_in_the_same_document()
     {
         const string text = "Prime Minister Rishi Sunak arrived in Kyiv. Sunak said the aid would continue. Critics of Sunak disagreed.";
