@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -147,47 +146,17 @@ internal sealed class NerModel
             w.Write(Provenance);
         }
 
-        byte[] payload = raw.ToArray();
-        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        brotli.Write(payload);
-        brotli.Write(BitConverter.GetBytes(Checksum(payload)));
+        ModelFile.Write(stream, raw.ToArray());
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not an entity model, is of another version, or is corrupt.</exception>
     public static NerModel Load(Stream stream)
     {
-        byte[] data;
+        byte[] data = ModelFile.Read(stream, Magic, "entity model");
         try
         {
-            using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            using var buffer = new MemoryStream();
-            brotli.CopyTo(buffer);
-            data = buffer.ToArray();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidDataException("Not an entity model: the data is not Brotli-compressed.", e);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidDataException("Not an entity model: the data is not Brotli-compressed.", e);
-        }
-
-        if (data.Length < Magic.Length + 8 || !data.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw new InvalidDataException("Not an entity model: the header is missing.");
-        }
-
-        ulong expected = BitConverter.ToUInt64(data, data.Length - 8);
-        if (Checksum(data.AsSpan(0, data.Length - 8)) != expected)
-        {
-            throw new InvalidDataException("The entity model is corrupt: its checksum does not match.");
-        }
-
-        try
-        {
-            using var r = new BinaryReader(new MemoryStream(data, 0, data.Length - 8), Encoding.UTF8);
+            using var r = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
             r.ReadBytes(Magic.Length);
             int version = r.ReadInt32();
             if (version != FormatVersion)
@@ -206,11 +175,11 @@ internal sealed class NerModel
             int k = Checked(r.ReadInt32(), 1 + (4 * 64));
             int n = Checked(r.ReadInt32(), 100_000_000);
             int m = Checked(r.ReadInt32(), 500_000_000);
-            ulong[] keys = ReadArray<ulong>(r, n);
-            int[] offsets = ReadArray<int>(r, n + 1);
-            byte[] tags = ReadArray<byte>(r, m);
-            Half[] weights = ReadArray<Half>(r, m);
-            float[] transitions = ReadArray<float>(r, k * k);
+            ulong[] keys = ModelFile.ReadArray<ulong>(r, n);
+            int[] offsets = ModelFile.ReadArray<int>(r, n + 1);
+            byte[] tags = ModelFile.ReadArray<byte>(r, m);
+            Half[] weights = ModelFile.ReadArray<Half>(r, m);
+            float[] transitions = ModelFile.ReadArray<float>(r, k * k);
             string provenance = r.ReadString();
             if (k != 1 + (4 * labelCount) || offsets[0] != 0 || offsets[n] != m)
             {
@@ -243,28 +212,4 @@ internal sealed class NerModel
 
     private static int Checked(int value, int max) =>
         value >= 0 && value <= max ? value : throw new InvalidDataException($"The entity model holds an impossible size ({value}).");
-
-    private static T[] ReadArray<T>(BinaryReader r, int count)
-        where T : unmanaged
-    {
-        var array = new T[count];
-        Span<byte> bytes = MemoryMarshal.AsBytes(array.AsSpan());
-        if (r.Read(bytes) != bytes.Length)
-        {
-            throw new EndOfStreamException();
-        }
-
-        return array;
-    }
-
-    internal static ulong Checksum(ReadOnlySpan<byte> data)
-    {
-        ulong h = 0xcbf29ce484222325UL;
-        foreach (byte b in data)
-        {
-            h = (h ^ b) * 0x100000001b3UL;
-        }
-
-        return h;
-    }
 }

@@ -318,6 +318,29 @@ public sealed class RelationExtractor
         return result.MoveToImmutable();
     }
 
+    /// <summary>What the relations of one sentence are read from and written to.</summary>
+    private readonly ref struct Scope(
+        string text,
+        ReadOnlySpan<Token> tokens,
+        Sentence sentence,
+        in RelationSentence words,
+        ReadOnlySpan<RelationArgument> args,
+        ReadOnlySpan<EntityMention> mentions,
+        IReadOnlyList<DocumentEntity> entities,
+        Dictionary<(RelationType, int, int, Modality), Relation> found,
+        List<(RelationType, int, int, Modality)> order)
+    {
+        public readonly string Text = text;
+        public readonly ReadOnlySpan<Token> Tokens = tokens;
+        public readonly Sentence Sentence = sentence;
+        public readonly RelationSentence Words = words;
+        public readonly ReadOnlySpan<RelationArgument> Args = args;
+        public readonly ReadOnlySpan<EntityMention> Mentions = mentions;
+        public readonly IReadOnlyList<DocumentEntity> Entities = entities;
+        public readonly Dictionary<(RelationType, int, int, Modality), Relation> Found = found;
+        public readonly List<(RelationType, int, int, Modality)> Order = order;
+    }
+
     private void Sentence(
         string text,
         ReadOnlySpan<Token> tokens,
@@ -352,6 +375,7 @@ public sealed class RelationExtractor
             Span<int> group = stackalloc int[args.Length];
             Span<bool> member = stackalloc bool[args.Length];
             Coordination(s, args, group, member);
+            var scope = new Scope(text, tokens, sentence, s, args, mentions, entities, found, order);
             foreach (Prediction p in predictions)
             {
                 if (p.Class == 0 || p.Probability < MinConfidence)
@@ -367,7 +391,7 @@ public sealed class RelationExtractor
                     continue;
                 }
 
-                Add(text, tokens, sentence, s, args, mentions, entities, type, reversed ? p.Second : p.First, reversed ? p.First : p.Second, p.Probability, found, order);
+                Add(scope, type, reversed ? p.Second : p.First, reversed ? p.First : p.Second, p.Probability);
 
                 // Coordinated entities share the relation: "Britain and Canada sanctioned X", "met Cai Qi, Wang Yi and Qin Gang".
                 for (int j = 0; j < args.Length; j++)
@@ -386,7 +410,7 @@ public sealed class RelationExtractor
                         int obj = jIsSubject ? other : j;
                         if (RelationClasses.Allowed(type, args[subject].Label, args[obj].Label) || (type.IsSymmetric() && RelationClasses.Allowed(type, args[obj].Label, args[subject].Label)))
                         {
-                            Add(text, tokens, sentence, s, args, mentions, entities, type, type.IsSymmetric() && !jFirst ? obj : subject, type.IsSymmetric() && !jFirst ? subject : obj, p.Probability * 0.9f, found, order);
+                            Add(scope, type, type.IsSymmetric() && !jFirst ? obj : subject, type.IsSymmetric() && !jFirst ? subject : obj, p.Probability * 0.9f);
                         }
                     }
                 }
@@ -460,22 +484,10 @@ public sealed class RelationExtractor
         }
     }
 
-    private static void Add(
-        string text,
-        ReadOnlySpan<Token> tokens,
-        Sentence sentence,
-        in RelationSentence s,
-        ReadOnlySpan<RelationArgument> args,
-        ReadOnlySpan<EntityMention> mentions,
-        IReadOnlyList<DocumentEntity> entities,
-        RelationType type,
-        int subject,
-        int obj,
-        float confidence,
-        Dictionary<(RelationType, int, int, Modality), Relation> found,
-        List<(RelationType, int, int, Modality)> order)
+    private static void Add(in Scope scope, RelationType type, int subject, int obj, float confidence)
     {
-        RelationArgument a = args[subject], b = args[obj];
+        RelationArgument a = scope.Args[subject], b = scope.Args[obj];
+        RelationSentence s = scope.Words;
 
         // Symmetric relations are stored once, the entity mentioned first in the document as subject.
         if (type.IsSymmetric() && a.Entity > b.Entity)
@@ -487,29 +499,29 @@ public sealed class RelationExtractor
         int trigger = FindTrigger(s, left, right, type);
         Modality modality = ModalityOf(type, s, left.First, right.Last, trigger, a.Last);
         var key = (type, a.Entity, b.Entity, modality);
-        if (found.TryGetValue(key, out Relation? existing))
+        if (scope.Found.TryGetValue(key, out Relation? existing))
         {
             if (confidence > existing.Confidence)
             {
-                found[key] = existing with { Confidence = confidence };
+                scope.Found[key] = existing with { Confidence = confidence };
             }
 
             return;
         }
 
-        RelationArguments arguments = Arguments(text, tokens, sentence, s, args, mentions, entities, type, trigger, left, right);
-        found[key] = new Relation(
+        RelationArguments arguments = Arguments(scope, type, trigger, left, right);
+        scope.Found[key] = new Relation(
             type,
-            entities[a.Entity].Id,
-            entities[b.Entity].Id,
+            scope.Entities[a.Entity].Id,
+            scope.Entities[b.Entity].Id,
             modality,
             confidence,
-            sentence.Start,
-            sentence.End,
-            trigger < 0 ? -1 : tokens[trigger].Start,
-            trigger < 0 ? -1 : tokens[trigger].End,
+            scope.Sentence.Start,
+            scope.Sentence.End,
+            trigger < 0 ? -1 : scope.Tokens[trigger].Start,
+            trigger < 0 ? -1 : scope.Tokens[trigger].End,
             arguments);
-        order.Add(key);
+        scope.Order.Add(key);
     }
 
     /// <summary>The modality of a relation of this type (<see cref="ModalityCues"/>).</summary>
@@ -549,19 +561,15 @@ public sealed class RelationExtractor
         return -1;
     }
 
-    private static RelationArguments Arguments(
-        string text,
-        ReadOnlySpan<Token> tokens,
-        Sentence sentence,
-        in RelationSentence s,
-        ReadOnlySpan<RelationArgument> args,
-        ReadOnlySpan<EntityMention> mentions,
-        IReadOnlyList<DocumentEntity> entities,
-        RelationType type,
-        int trigger,
-        in RelationArgument left,
-        in RelationArgument right)
+    private static RelationArguments Arguments(in Scope scope, RelationType type, int trigger, in RelationArgument left, in RelationArgument right)
     {
+        string text = scope.Text;
+        ReadOnlySpan<Token> tokens = scope.Tokens;
+        RelationSentence s = scope.Words;
+        ReadOnlySpan<RelationArgument> args = scope.Args;
+        ReadOnlySpan<EntityMention> mentions = scope.Mentions;
+        IReadOnlyList<DocumentEntity> entities = scope.Entities;
+        Sentence sentence = scope.Sentence;
         string? item = type is RelationType.Supply or RelationType.Trade && trigger >= 0 ? Item(text, tokens, s, args, trigger) : null;
 
         ImmutableArray<string>.Builder? via = null;

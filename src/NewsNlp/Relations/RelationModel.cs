@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.IO.Compression;
 using System.Text;
 using NewsNlp.Entities;
 
@@ -165,55 +164,22 @@ internal sealed class RelationModel
                 w.Write(b);
             }
 
-            foreach (ulong key in _keys)
-            {
-                w.Write(key);
-            }
-
-            foreach (float x in _weights)
-            {
-                w.Write(x);
-            }
+            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_keys.AsSpan()));
+            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_weights.AsSpan()));
 
             w.Write(Provenance);
         }
 
-        byte[] bytes = body.ToArray();
-        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        brotli.Write(bytes);
-        brotli.Write(BitConverter.GetBytes(Fnv(bytes)));
+        ModelFile.Write(stream, body.ToArray());
     }
 
     /// <exception cref="InvalidDataException">The stream is not a relation model of this version, or is damaged.</exception>
     public static RelationModel Load(Stream stream)
     {
-        byte[] bytes;
+        byte[] bytes = ModelFile.Read(stream, Magic, "relation model");
         try
         {
-            using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            using var buffer = new MemoryStream();
-            brotli.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException)
-        {
-            throw new InvalidDataException("Not a NewsNlp relation model: the data is not Brotli-compressed.", e);
-        }
-
-        if (bytes.Length < Magic.Length + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw new InvalidDataException("Not a NewsNlp relation model (bad magic).");
-        }
-
-        ulong stored = BitConverter.ToUInt64(bytes, bytes.Length - 8);
-        if (stored != Fnv(bytes.AsSpan(0, bytes.Length - 8)))
-        {
-            throw new InvalidDataException("The relation model is damaged (checksum mismatch).");
-        }
-
-        try
-        {
-            using var r = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8), Encoding.UTF8);
+            using var r = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
             r.ReadBytes(Magic.Length);
             int version = r.ReadInt32();
             if (version != FormatVersion)
@@ -242,17 +208,8 @@ internal sealed class RelationModel
                 biases[c] = r.ReadSingle();
             }
 
-            var keys = new ulong[n];
-            for (int i = 0; i < n; i++)
-            {
-                keys[i] = r.ReadUInt64();
-            }
-
-            var weights = new float[n * k];
-            for (int i = 0; i < weights.Length; i++)
-            {
-                weights[i] = r.ReadSingle();
-            }
+            ulong[] keys = ModelFile.ReadArray<ulong>(r, n);
+            float[] weights = ModelFile.ReadArray<float>(r, n * k);
 
             return new RelationModel(keys, weights, biases, r.ReadString());
         }
@@ -260,16 +217,5 @@ internal sealed class RelationModel
         {
             throw new InvalidDataException("The relation model is truncated.", e);
         }
-    }
-
-    private static ulong Fnv(ReadOnlySpan<byte> data)
-    {
-        ulong h = 0xcbf29ce484222325UL;
-        foreach (byte b in data)
-        {
-            h = (h ^ b) * 0x100000001b3UL;
-        }
-
-        return h;
     }
 }
