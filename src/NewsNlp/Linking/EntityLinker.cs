@@ -641,7 +641,7 @@ public sealed class EntityLinker
                     return false;
                 }
 
-                // In apposition to a name (his Ukrainian counterpart, Dmytro Kuleba): that person, whoever came before.
+                // In apposition to a name (his Polish counterpart, Radoslaw Sikorski): that person, whoever came before.
                 Cluster? target = AppositionPerson(after, tokens, country) ?? FindOffice(roles, country, t);
                 if (target is null)
                 {
@@ -669,7 +669,7 @@ public sealed class EntityLinker
             return false;
         }
 
-        /// <summary>The person named right after a comma at token <paramref name="comma"/> (<c>..., Dmytro Kuleba</c>), when their country does not contradict <paramref name="country"/>.</summary>
+        /// <summary>The person named right after a comma at token <paramref name="comma"/> (<c>..., Radoslaw Sikorski</c>), when their country does not contradict <paramref name="country"/>.</summary>
         private Cluster? AppositionPerson(int comma, ReadOnlySpan<Token> tokens, string? country)
         {
             if (comma + 1 >= tokens.Length || tokens[comma].Length != 1 || _text[tokens[comma].Start] != ',' || _sentenceOfToken[comma + 1] != _sentenceOfToken[comma])

@@ -393,7 +393,7 @@ public sealed class RelationExtractor
 
                 Add(scope, type, reversed ? p.Second : p.First, reversed ? p.First : p.Second, p.Probability);
 
-                // Coordinated entities share the relation: "Britain and Canada sanctioned X", "met Cai Qi, Wang Yi and Qin Gang".
+                // Coordinated entities share the relation: "Britain and Canada sanctioned X", "met the foreign ministers of Chile, Peru and Mexico".
                 for (int j = 0; j < args.Length; j++)
                 {
                     if (j != p.First && j != p.Second && group[j] >= 0)
