@@ -280,8 +280,7 @@ public sealed class RelationExtractor
         }
 
         args.Sort(static (x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Last.CompareTo(y.Last));
-        var found = new Dictionary<(RelationType, int, int, Modality), Relation>();
-        var order = new List<(RelationType, int, int, Modality)>();
+        var found = new OrderedDictionary<(RelationType, int, int, Modality), Relation>();
         var predictions = new List<Prediction>();
         var pairs = new List<(int First, int Second, int Between)>();
         int cursor = 0;
@@ -306,16 +305,10 @@ public sealed class RelationExtractor
 
             cancellationToken.ThrowIfCancellationRequested();
             ReadOnlySpan<RelationArgument> window = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(args).Slice(cursor, Math.Min(stop - cursor, MaxArgumentsPerSentence));
-            Sentence(text, tokens, sentence, window, entities, mentions, predictions, pairs, found, order);
+            Sentence(text, tokens, sentence, window, entities, mentions, predictions, pairs, found);
         }
 
-        var result = ImmutableArray.CreateBuilder<Relation>(order.Count);
-        foreach (var key in order)
-        {
-            result.Add(found[key]);
-        }
-
-        return result.MoveToImmutable();
+        return [.. found.Values];
     }
 
     /// <summary>What the relations of one sentence are read from and written to.</summary>
@@ -327,8 +320,7 @@ public sealed class RelationExtractor
         ReadOnlySpan<RelationArgument> args,
         ReadOnlySpan<EntityMention> mentions,
         IReadOnlyList<DocumentEntity> entities,
-        Dictionary<(RelationType, int, int, Modality), Relation> found,
-        List<(RelationType, int, int, Modality)> order)
+        OrderedDictionary<(RelationType, int, int, Modality), Relation> found)
     {
         public readonly string Text = text;
         public readonly ReadOnlySpan<Token> Tokens = tokens;
@@ -337,8 +329,7 @@ public sealed class RelationExtractor
         public readonly ReadOnlySpan<RelationArgument> Args = args;
         public readonly ReadOnlySpan<EntityMention> Mentions = mentions;
         public readonly IReadOnlyList<DocumentEntity> Entities = entities;
-        public readonly Dictionary<(RelationType, int, int, Modality), Relation> Found = found;
-        public readonly List<(RelationType, int, int, Modality)> Order = order;
+        public readonly OrderedDictionary<(RelationType, int, int, Modality), Relation> Found = found;
     }
 
     private void Sentence(
@@ -350,8 +341,7 @@ public sealed class RelationExtractor
         ReadOnlySpan<EntityMention> mentions,
         List<Prediction> predictions,
         List<(int First, int Second, int Between)> pairs,
-        Dictionary<(RelationType, int, int, Modality), Relation> found,
-        List<(RelationType, int, int, Modality)> order)
+        OrderedDictionary<(RelationType, int, int, Modality), Relation> found)
     {
         int count = sentence.TokenCount;
         ushort[] masks = ArrayPool<ushort>.Shared.Rent(count);
@@ -375,7 +365,7 @@ public sealed class RelationExtractor
             Span<int> group = stackalloc int[args.Length];
             Span<bool> member = stackalloc bool[args.Length];
             Coordination(s, args, group, member);
-            var scope = new Scope(text, tokens, sentence, s, args, mentions, entities, found, order);
+            var scope = new Scope(text, tokens, sentence, s, args, mentions, entities, found);
             foreach (Prediction p in predictions)
             {
                 if (p.Class == 0 || p.Probability < MinConfidence)
@@ -521,7 +511,6 @@ public sealed class RelationExtractor
             trigger < 0 ? -1 : scope.Tokens[trigger].Start,
             trigger < 0 ? -1 : scope.Tokens[trigger].End,
             arguments);
-        scope.Order.Add(key);
     }
 
     /// <summary>The modality of a relation of this type (<see cref="ModalityCues"/>).</summary>
