@@ -15,6 +15,18 @@ public sealed class NewsNlpOptions
     /// <summary>Whether to link entities to the knowledge base and resolve coreference; <see langword="true"/> by default.</summary>
     public bool LinkEntities { get; set; } = true;
 
+    /// <summary>Whether to find relations, events and quotes; <see langword="true"/> by default (needs <see cref="RecognizeEntities"/>).</summary>
+    public bool ExtractRelations { get; set; } = true;
+
+    /// <summary>A model file from <c>newsnlp train relations</c> to use instead of the shipped relation model; null for the shipped one.</summary>
+    public string? RelationModelPath { get; set; }
+
+    /// <summary>
+    /// Trigger words to add to the relation lexicon, by type name (<c>ATTACK</c>: <c>shelled</c>, <c>pounded</c>); see
+    /// <see cref="NewsNlp.Relations.RelationLexicon.With"/>.
+    /// </summary>
+    public IDictionary<string, string[]> RelationTriggers { get; } = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A model file from <c>newsnlp train ner</c> to use instead of the shipped model; null for the shipped one.</summary>
     public string? EntityModelPath { get; set; }
 

@@ -41,6 +41,8 @@ public static partial class NewsNlpServiceCollectionExtensions
         options.Validate(o => o.MaxDocumentLength > 0, "NewsNlp: MaxDocumentLength must be positive.");
         options.Validate(o => o.EntityModelPath is null || File.Exists(o.EntityModelPath), "NewsNlp: EntityModelPath names a file that does not exist.");
         options.Validate(o => o.KnowledgeBaseFiles.All(File.Exists), "NewsNlp: a file of KnowledgeBaseFiles does not exist.");
+        options.Validate(o => o.RelationModelPath is null || File.Exists(o.RelationModelPath), "NewsNlp: RelationModelPath names a file that does not exist.");
+        options.Validate(o => o.RelationTriggers.Keys.All(k => NewsNlp.Relations.RelationNames.TryParseType(k, out _)), "NewsNlp: RelationTriggers names a type that is not a relation type (VISIT, MEET, SUPPLY, ...).");
         services.TryAddSingleton(Create);
         return services;
     }
@@ -76,6 +78,29 @@ public static partial class NewsNlpServiceCollectionExtensions
             kb = KnowledgeBase.Default.WithEntities(entries);
         }
 
+        NewsNlp.Relations.RelationExtractor? relations = null;
+        if (o.RecognizeEntities && o.ExtractRelations && (o.RelationModelPath is not null || o.RelationTriggers.Count > 0))
+        {
+            if (o.RelationModelPath is not null)
+            {
+                using FileStream stream = File.OpenRead(o.RelationModelPath);
+                relations = NewsNlp.Relations.RelationExtractor.Load(stream);
+                double loaded = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                LogModelLoaded(logger, o.RelationModelPath, relations.Provenance, loaded);
+            }
+
+            NewsNlp.Relations.RelationLexicon lexicon = (relations ?? NewsNlp.Relations.RelationExtractor.Default).Lexicon;
+            foreach ((string type, string[] words) in o.RelationTriggers)
+            {
+                if (NewsNlp.Relations.RelationNames.TryParseType(type, out NewsNlp.Relations.RelationType parsed))
+                {
+                    lexicon = lexicon.With(parsed, words);
+                }
+            }
+
+            relations = (relations ?? NewsNlp.Relations.RelationExtractor.Default).WithLexicon(lexicon);
+        }
+
         var pipeline = new NewsPipeline(new NewsPipelineOptions
         {
             MaxDocumentLength = o.MaxDocumentLength,
@@ -84,6 +109,8 @@ public static partial class NewsNlpServiceCollectionExtensions
             LinkEntities = o.LinkEntities,
             EntityTagger = tagger,
             KnowledgeBase = kb,
+            ExtractRelations = o.ExtractRelations,
+            RelationExtractor = relations,
         });
 
         if (o.LoadModelsEagerly && o.RecognizeEntities)
@@ -97,7 +124,7 @@ public static partial class NewsNlpServiceCollectionExtensions
         return pipeline;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "NewsNlp: entity model loaded from {Path} ({Provenance}) in {Milliseconds:F0} ms")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "NewsNlp: model loaded from {Path} ({Provenance}) in {Milliseconds:F0} ms")]
     private static partial void LogModelLoaded(ILogger logger, string path, string provenance, double milliseconds);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "NewsNlp: {Count} knowledge-base entries read from {Path}")]

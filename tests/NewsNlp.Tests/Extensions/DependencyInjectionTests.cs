@@ -31,6 +31,33 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public void Relations_can_be_switched_off_and_given_more_triggers()
+    {
+        var off = new ServiceCollection();
+        off.AddNewsNlp(o => o.ExtractRelations = false);
+        using (ServiceProvider provider = off.BuildServiceProvider())
+        {
+            NewsPipeline pipeline = provider.GetRequiredService<NewsPipeline>();
+            Assert.False(pipeline.Options.ExtractRelations);
+            Assert.Empty(pipeline.Analyze("Canada imposed sanctions on Belarus on Friday.").Relations);
+        }
+
+        var more = new ServiceCollection();
+        more.AddNewsNlp(o => o.RelationTriggers["attack"] = ["pummelled"]);
+        using (ServiceProvider provider = more.BuildServiceProvider())
+        {
+            NewsPipeline pipeline = provider.GetRequiredService<NewsPipeline>();
+            Assert.True(pipeline.Options.RelationExtractor!.Lexicon.Signals("pummelled", NewsNlp.Relations.RelationType.Attack));
+        }
+
+        var wrong = new ServiceCollection();
+        wrong.AddNewsNlp(o => o.RelationTriggers["BOMBARD"] = ["shelled"]);
+        using ServiceProvider bad = wrong.BuildServiceProvider();
+        var e = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<NewsPipeline>());
+        Assert.Contains("RelationTriggers", e.Message);
+    }
+
+    [Fact]
     public void Knowledge_base_files_extend_the_shipped_one_and_loading_is_logged()
     {
         string file = Path.Combine(Path.GetTempPath(), $"newsnlp-kb-{Guid.NewGuid():N}.json");
