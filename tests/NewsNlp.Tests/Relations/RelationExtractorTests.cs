@@ -106,6 +106,37 @@ public class RelationExtractorTests
     }
 
     [Fact]
+    public void Every_relation_is_well_formed_on_the_sample_articles()
+    {
+        foreach (string file in Directory.GetFiles(TestPaths.Samples, "*.txt"))
+        {
+            NewsDocument doc = Pipeline.Analyze(File.ReadAllText(file), Path.GetFileName(file));
+            var ids = doc.Entities.ToDictionary(e => e.Id);
+            foreach (Relation r in doc.Relations)
+            {
+                Assert.NotEqual(r.SubjectId, r.ObjectId);
+                Assert.True(ids.ContainsKey(r.SubjectId) && ids.ContainsKey(r.ObjectId));
+                Assert.InRange(r.Confidence, RelationExtractor.DefaultMinConfidence * 0.9f, 1f);
+                Assert.True(0 <= r.EvidenceStart && r.EvidenceStart < r.EvidenceEnd && r.EvidenceEnd <= doc.Text.Length);
+                Assert.True(r.TriggerStart < 0 || (r.EvidenceStart <= r.TriggerStart && r.TriggerEnd <= r.EvidenceEnd));
+                Assert.All(r.Arguments.Via, v => Assert.True(ids.ContainsKey(v)));
+
+                // Both sides are in the evidence sentence: a mention, or a nationality standing for the country ("Chinese firms").
+                string evidence = doc.Text[r.EvidenceStart..r.EvidenceEnd];
+                foreach (string id in new[] { r.SubjectId, r.ObjectId })
+                {
+                    Assert.True(
+                        ids[id].Mentions.Any(m => m.Start >= r.EvidenceStart && m.End <= r.EvidenceEnd)
+                            || (ids[id].KbEntry?.Demonyms.Any(d => evidence.Contains(d, StringComparison.Ordinal)) ?? false),
+                        $"{file}: {r.Type} {id} not in \"{evidence}\"");
+                }
+            }
+
+            Assert.Equal(doc.Relations.Length, doc.Relations.Select(r => (r.Type, r.SubjectId, r.ObjectId, r.Modality)).Distinct().Count());
+        }
+    }
+
+    [Fact]
     public void Corpus_relations_name_every_document_that_states_them()
     {
         var corpus = new NewsNlp.Corpus.CorpusAnalyzer();
