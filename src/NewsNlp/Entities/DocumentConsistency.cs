@@ -7,7 +7,8 @@ namespace NewsNlp.Entities;
 /// organisation in another; a reader does not. After tagging: (1) every name votes for its label, and each part of a
 /// person's full name (<c>Angela</c> and <c>Merkel</c> of <c>Angela Merkel</c>) votes PERSON; a mention whose text has a
 /// stronger vote for another label is relabelled; (2) a capitalised token left untagged that is a part of a person's
-/// full name in the document becomes a PERSON mention.
+/// full name in the document becomes a PERSON mention, and one that is a one-word organisation, place or nationality
+/// named elsewhere in the document (not at a sentence start) takes that label.
 /// </summary>
 internal static class DocumentConsistency
 {
@@ -81,11 +82,6 @@ internal static class DocumentConsistency
             }
         }
 
-        if (personParts.Count == 0)
-        {
-            return;
-        }
-
         int added = mentions.Count;
         foreach (Sentence sentence in sentences)
         {
@@ -97,10 +93,21 @@ internal static class DocumentConsistency
                 }
 
                 ReadOnlySpan<char> word = tokens[t].GetText(text);
+                if (word.Length < 2 || !char.IsUpper(word[0]) || !votes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out float[]? v))
+                {
+                    continue;
+                }
+
                 string key = word.ToString();
-                if (word.Length > 1 && char.IsUpper(word[0]) && personParts.Contains(key) && IsPersonVote(votes[key]))
+                if (personParts.Contains(key) && IsPersonVote(v))
                 {
                     mentions.Add(new EntityMention(tokens[t].Start, tokens[t].Length, t, 1, EntityLabel.Person, 0.6f));
+                }
+                else if (t > sentence.FirstToken && Best(v) is int label and > 0)
+                {
+                    // A one-word organisation or place tagged elsewhere in the document (IndiGo, Kharkiv) is one here too,
+                    // except at the start of a sentence, where any word is capitalised.
+                    mentions.Add(new EntityMention(tokens[t].Start, tokens[t].Length, t, 1, NameLabels[label], 0.5f));
                 }
             }
         }
@@ -109,6 +116,21 @@ internal static class DocumentConsistency
         {
             mentions.Sort(from, mentions.Count - from, EntityMention.ByStart);
         }
+    }
+
+    /// <summary>The label with the most votes, or -1 when none has any.</summary>
+    private static int Best(float[] v)
+    {
+        int best = -1;
+        for (int l = 0; l < v.Length; l++)
+        {
+            if (v[l] > 0 && (best < 0 || v[l] > v[best]))
+            {
+                best = l;
+            }
+        }
+
+        return best;
     }
 
     private static bool IsPersonVote(float[] v)

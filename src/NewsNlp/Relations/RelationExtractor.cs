@@ -37,7 +37,8 @@ public sealed class RelationExtractor
          "officials", "authorities", "side", "leadership", "businesses", "banks", "entities", "suppliers", "exporters", "importers",
          "manufacturers", "contractors", "regime", "administration", "diplomats", "soldiers", "oil", "gas", "grain", "wheat", "coal",
          "goods", "products", "exports", "imports", "steel", "arms", "weapons", "energy", "crude", "lng", "defence", "defense",
-         "industry", "economy", "market", "markets", "warships", "jets", "missiles", "drones"], StringComparer.OrdinalIgnoreCase);
+         "industry", "economy", "market", "markets", "warships", "jets", "missiles", "drones", "vehicles", "cars", "carmakers",
+         "automakers", "chips", "chipmakers", "lenders", "investors", "tankers", "vessels", "shipments"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> ItemDeterminers = FrozenSet.ToFrozenSet(
         ["the", "a", "an", "its", "their", "his", "her", "some", "more", "any", "such"], StringComparer.OrdinalIgnoreCase);

@@ -139,7 +139,8 @@ public sealed class RelationLexicon
         Add(RelationType.Support, "support|supports|supported|supporting|supporter|supporters|back|backs|backed|backing|endorse|"
             + "endorses|endorsed|endorsement|ally|allies|allied|solidarity|defend|defended|defends|praise|praised|praises|pledge|"
             + "pledged|pledges|welcomed|welcomes|assistance|help|helped|helps|aid|stand with|stood with|champion|championed|sponsor|"
-            + "sponsored|financed|funded|funds");
+            + "sponsored|financed|funded|funds|subsidised|subsidized|subsidises|subsidizes|subsidy|subsidies|recognised|recognized|recognise|"
+            + "recognize|recognition|arms|armed|trains|trained");
         Add(RelationType.Criticize, "criticise|criticised|criticises|criticize|criticized|criticizes|criticism|criticising|criticizing|"
             + "critic|critics|condemn|condemns|condemned|condemning|condemnation|accuse|accuses|accused|accusing|accusation|"
             + "accusations|warn|warns|warned|warning|warnings|blame|blamed|blames|blaming|denounce|denounced|denounces|denouncing|"
