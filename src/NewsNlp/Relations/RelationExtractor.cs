@@ -488,6 +488,13 @@ public sealed class RelationExtractor
 
         RelationArgument left = a.First < b.First ? a : b, right = a.First < b.First ? b : a;
         int trigger = FindTrigger(s, left, right, type);
+
+        // An event needs a word that signals it near the pair; only static relations (offices, membership, location,
+        // possessives such as "Turkey's Baykar") stand without one.
+        if (trigger < 0 && type is not (RelationType.Role or RelationType.MemberOf or RelationType.LocatedIn))
+        {
+            return;
+        }
         Modality modality = ModalityOf(type, s, left.First, right.Last, trigger, a.Last);
         var key = (type, a.Entity, b.Entity, modality);
         if (scope.Found.TryGetValue(key, out Relation? existing))
