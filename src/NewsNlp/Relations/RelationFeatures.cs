@@ -77,20 +77,21 @@ internal ref struct RelationSentence
             ReadOnlySpan<char> w = Word(i);
             Words[i - First] = AddLower(0, w);
             Stems[i - First] = AddLower(1, Stem(w));
-            Masks[i - First] |= lexicon.Mask(w);
+            ushort own = lexicon.Mask(w);
+            Masks[i - First] |= (ushort)(own & ~RelationLexicon.PhraseStart);
 
             // "Shenzhen-based", "Moscow-backed", "US-led": the last part of a hyphenated word signals too.
             int hyphen = w.LastIndexOf('-');
             if (hyphen > 0 && hyphen < w.Length - 2)
             {
-                Masks[i - First] |= lexicon.Mask(w[(hyphen + 1)..]);
+                Masks[i - First] |= (ushort)(lexicon.Mask(w[(hyphen + 1)..]) & ~RelationLexicon.PhraseStart);
             }
 
             if (Masks[i - First] != 0 && i + 1 < End && IsModifier(w, Word(i - 1)) && modified.Contains(Word(i + 1)))
             {
                 Masks[i - First] = 0;
             }
-            if (i + 1 < End)
+            if ((own & RelationLexicon.PhraseStart) != 0 && i + 1 < End)
             {
                 ushort phrase = lexicon.PhraseMask(w, Word(i + 1));
                 Masks[i - First] |= phrase;

@@ -23,20 +23,33 @@ public sealed class RelationLexicon
     private readonly FrozenDictionary<string, ushort> _masks;
     private readonly FrozenDictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    /// <summary>Marks, in a word's mask, that a phrase starts with it (<c>took</c> of <c>took over</c>); no relation type.</summary>
+    internal const ushort PhraseStart = 0x8000;
+
+    private readonly Dictionary<string, ushort> _entries;
+
     private RelationLexicon(Dictionary<string, ushort> entries)
     {
-        _masks = entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _entries = entries;
+        var lookup = new Dictionary<string, ushort>(entries, StringComparer.OrdinalIgnoreCase);
+        foreach (string key in entries.Keys)
+        {
+            int space = key.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0)
+            {
+                lookup[key[..space]] = (ushort)(lookup.GetValueOrDefault(key[..space]) | PhraseStart);
+            }
+        }
+
+        _masks = lookup.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _lookup = _masks.GetAlternateLookup<ReadOnlySpan<char>>();
-        HasPhrases = entries.Keys.Any(k => k.Contains(' ', StringComparison.Ordinal));
     }
 
     /// <summary>The shipped lexicon, the one the shipped relation model was trained with.</summary>
     public static RelationLexicon Default => DefaultLexicon.Value;
 
     /// <summary>The number of words and phrases.</summary>
-    public int Count => _masks.Count;
-
-    internal bool HasPhrases { get; }
+    public int Count => _entries.Count;
 
     /// <summary>Returns a lexicon with these words (or two-word phrases such as <c>took over</c>) added as triggers of <paramref name="type"/>.</summary>
     /// <param name="type">The relation type the words signal.</param>
@@ -50,7 +63,7 @@ public sealed class RelationLexicon
             throw new ArgumentOutOfRangeException(nameof(type), type, "Not a relation type.");
         }
 
-        var entries = new Dictionary<string, ushort>(_masks, StringComparer.OrdinalIgnoreCase);
+        var entries = new Dictionary<string, ushort>(_entries, StringComparer.OrdinalIgnoreCase);
         foreach (string word in words)
         {
             string w = word?.Trim() ?? string.Empty;
@@ -71,14 +84,14 @@ public sealed class RelationLexicon
     /// <returns><see langword="true"/> when the word is one of the type's triggers.</returns>
     public bool Signals(ReadOnlySpan<char> word, RelationType type) => (Mask(word) & (1 << (int)type)) != 0;
 
-    /// <summary>The types a word signals, one bit per <see cref="RelationType"/>; 0 for none.</summary>
+    /// <summary>The types a word signals, one bit per <see cref="RelationType"/>, and <see cref="PhraseStart"/> when a phrase starts with it; 0 for none.</summary>
     internal ushort Mask(ReadOnlySpan<char> word) =>
         word.Length is > 0 and <= MaxWordLength && _lookup.TryGetValue(word, out ushort mask) ? mask : (ushort)0;
 
     /// <summary>The types two adjacent words signal as a phrase (<c>took over</c>), or 0.</summary>
     internal ushort PhraseMask(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
     {
-        if (!HasPhrases || first.Length + second.Length + 1 > MaxWordLength)
+        if (first.Length + second.Length + 1 > MaxWordLength)
         {
             return 0;
         }

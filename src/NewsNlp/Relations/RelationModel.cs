@@ -1,4 +1,5 @@
-using System.Collections.Frozen;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using NewsNlp.Entities;
 
@@ -101,7 +102,9 @@ internal sealed class RelationModel
     private readonly ulong[] _keys;
     private readonly float[] _weights;
     private readonly float[] _biases;
-    private readonly FrozenDictionary<ulong, int> _rows;
+    private readonly ulong[] _slotKeys;
+    private readonly int[] _slotRows;
+    private readonly int _mask;
 
     public RelationModel(ulong[] keys, float[] weights, float[] biases, string provenance)
     {
@@ -114,13 +117,22 @@ internal sealed class RelationModel
         _weights = weights;
         _biases = biases;
         Provenance = provenance;
-        var rows = new Dictionary<ulong, int>(keys.Length);
+        // Open addressing on the feature hash (already well mixed): a slot holds the key and its row + 1 (0: empty).
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
+        _mask = size - 1;
+        _slotKeys = new ulong[size];
+        _slotRows = new int[size];
         for (int i = 0; i < keys.Length; i++)
         {
-            rows[keys[i]] = i * biases.Length;
-        }
+            int slot = (int)(keys[i] & (ulong)_mask);
+            while (_slotRows[slot] != 0 && _slotKeys[slot] != keys[i])
+            {
+                slot = (slot + 1) & _mask;
+            }
 
-        _rows = rows.ToFrozenDictionary();
+            _slotKeys[slot] = keys[i];
+            _slotRows[slot] = (i * biases.Length) + 1;
+        }
     }
 
     public string Provenance { get; }
@@ -134,13 +146,35 @@ internal sealed class RelationModel
         _biases.CopyTo(scores);
         foreach (ulong f in features)
         {
-            if (_rows.TryGetValue(f, out int row))
+            int slot = (int)(f & (ulong)_mask);
+            int row;
+            while ((row = _slotRows[slot]) != 0 && _slotKeys[slot] != f)
             {
-                ReadOnlySpan<float> w = _weights.AsSpan(row, k);
-                for (int c = 0; c < k; c++)
+                slot = (slot + 1) & _mask;
+            }
+
+            if (row == 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<float> w = _weights.AsSpan(row - 1, k);
+            int c = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                Span<Vector<float>> sv = MemoryMarshal.Cast<float, Vector<float>>(scores[..k]);
+                ReadOnlySpan<Vector<float>> wv = MemoryMarshal.Cast<float, Vector<float>>(w);
+                for (int v = 0; v < sv.Length; v++)
                 {
-                    scores[c] += w[c];
+                    sv[v] += wv[v];
                 }
+
+                c = sv.Length * Vector<float>.Count;
+            }
+
+            for (; c < k; c++)
+            {
+                scores[c] += w[c];
             }
         }
     }
