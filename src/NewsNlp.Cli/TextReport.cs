@@ -96,5 +96,12 @@ internal static class TextReport
         {
             output.WriteLine($"entity {e.Id} {e.Name} [{NewsNlp.Entities.EntityLabels.ToName(e.Label)}]{(e.KbId is null ? "" : " " + e.KbId)}: {string.Join(", ", e.Members.Select(m => $"{m.Document}/{m.Entity}"))}");
         }
+
+        // Relations that more than one document states: what the story agrees on.
+        var names = corpus.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+        foreach (NewsNlp.Corpus.CorpusRelation r in corpus.Relations.Where(r => r.Documents.Length > 1))
+        {
+            output.WriteLine($"relation {NewsNlp.Relations.RelationNames.ToName(r.Type)} {names[r.SubjectId]} -> {names[r.ObjectId]}: {string.Join(", ", r.Documents)}");
+        }
     }
 }

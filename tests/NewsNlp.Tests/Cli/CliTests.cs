@@ -33,6 +33,8 @@ public class CliTests
         var (code, stdout, _) = Run("", ["analyze", "--format", "text", .. samples]);
         Assert.Equal(0, code);
         Assert.Contains("== " + Path.GetFileName(samples[0]), stdout);
+        Assert.Contains("relations:", stdout);
+        Assert.Contains("  VISIT Xi Jinping -> ", stdout);
 
         string file = Path.Combine(Path.GetTempPath(), $"newsnlp-{Guid.NewGuid():N}.json");
         try
