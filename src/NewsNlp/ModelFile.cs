@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace NewsNlp;
 
@@ -10,20 +11,33 @@ namespace NewsNlp;
 /// </summary>
 internal static class ModelFile
 {
-    /// <summary>Compresses <paramref name="payload"/> (which starts with the model's magic) and its checksum into <paramref name="stream"/>.</summary>
-    public static void Write(Stream stream, ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Writes a model file: the magic, the format version, then what <paramref name="body"/> writes, compressed with the
+    /// checksum.
+    /// </summary>
+    public static void Write(Stream stream, ReadOnlySpan<byte> magic, int version, Action<BinaryWriter> body)
     {
+        using var raw = new MemoryStream();
+        using (var writer = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(magic);
+            writer.Write(version);
+            body(writer);
+        }
+
+        ReadOnlySpan<byte> payload = raw.GetBuffer().AsSpan(0, (int)raw.Length);
         using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         brotli.Write(payload);
         brotli.Write(BitConverter.GetBytes(Checksum(payload)));
     }
 
-    /// <summary>Reads and checks a model file; returns the payload (magic included, checksum removed).</summary>
+    /// <summary>Reads and checks a model file; returns a reader of its body (after the magic and the version).</summary>
     /// <param name="stream">The file.</param>
     /// <param name="magic">The magic the payload must start with.</param>
+    /// <param name="version">The format version this library reads.</param>
     /// <param name="kind">What the model is, for the messages (<c>entity model</c>).</param>
-    /// <exception cref="InvalidDataException">Not Brotli, another magic, or a checksum that does not match.</exception>
-    public static byte[] Read(Stream stream, ReadOnlySpan<byte> magic, string kind)
+    /// <exception cref="InvalidDataException">Not Brotli, another magic, a checksum that does not match, or another version.</exception>
+    public static BinaryReader Open(Stream stream, ReadOnlySpan<byte> magic, int version, string kind)
     {
         byte[] data;
         try
@@ -49,7 +63,15 @@ internal static class ModelFile
             throw new InvalidDataException($"The {kind} is corrupt: its checksum does not match.");
         }
 
-        return data[..^8];
+        var reader = new BinaryReader(new MemoryStream(data, magic.Length, data.Length - 8 - magic.Length), Encoding.UTF8);
+        int found = data.Length - 8 - magic.Length >= 4 ? reader.ReadInt32() : -1;
+        if (found != version)
+        {
+            reader.Dispose();
+            throw new InvalidDataException($"The {kind} has format version {found}; this library reads version {version}.");
+        }
+
+        return reader;
     }
 
     /// <summary>Reads <paramref name="count"/> values of a blittable type.</summary>

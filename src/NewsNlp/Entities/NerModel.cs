@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace NewsNlp.Entities;
 
@@ -122,48 +121,32 @@ internal sealed class NerModel
         }
     }
 
-    public void Save(Stream stream)
+    public void Save(Stream stream) => ModelFile.Write(stream, Magic, FormatVersion, w =>
     {
-        using var raw = new MemoryStream();
-        using (var w = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
+        w.Write(Tags.Labels.Length);
+        foreach (EntityLabel label in Tags.Labels)
         {
-            w.Write(Magic);
-            w.Write(FormatVersion);
-            w.Write(Tags.Labels.Length);
-            foreach (EntityLabel label in Tags.Labels)
-            {
-                w.Write(label.ToName());
-            }
-
-            w.Write(Tags.Count);
-            w.Write(_keys.Length);
-            w.Write(_tags.Length);
-            w.Write(MemoryMarshal.AsBytes(_keys.AsSpan()));
-            w.Write(MemoryMarshal.AsBytes(_offsets.AsSpan()));
-            w.Write(_tags);
-            w.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
-            w.Write(MemoryMarshal.AsBytes(Transitions.AsSpan()));
-            w.Write(Provenance);
+            w.Write(label.ToName());
         }
 
-        ModelFile.Write(stream, raw.ToArray());
-    }
+        w.Write(Tags.Count);
+        w.Write(_keys.Length);
+        w.Write(_tags.Length);
+        w.Write(MemoryMarshal.AsBytes(_keys.AsSpan()));
+        w.Write(MemoryMarshal.AsBytes(_offsets.AsSpan()));
+        w.Write(_tags);
+        w.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+        w.Write(MemoryMarshal.AsBytes(Transitions.AsSpan()));
+        w.Write(Provenance);
+    });
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not an entity model, is of another version, or is corrupt.</exception>
     public static NerModel Load(Stream stream)
     {
-        byte[] data = ModelFile.Read(stream, Magic, "entity model");
+        using BinaryReader r = ModelFile.Open(stream, Magic, FormatVersion, "entity model");
         try
         {
-            using var r = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
-            r.ReadBytes(Magic.Length);
-            int version = r.ReadInt32();
-            if (version != FormatVersion)
-            {
-                throw new InvalidDataException($"The entity model has format version {version}; this library reads version {FormatVersion}.");
-            }
-
             int labelCount = Checked(r.ReadInt32(), 64);
             var labels = new EntityLabel[labelCount];
             for (int i = 0; i < labelCount; i++)

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Text;
 using NewsNlp.Entities;
 
 namespace NewsNlp.Relations;
@@ -179,48 +178,27 @@ internal sealed class RelationModel
         }
     }
 
-    public void Save(Stream stream)
+    public void Save(Stream stream) => ModelFile.Write(stream, Magic, FormatVersion, w =>
     {
-        var body = new MemoryStream();
-        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        w.Write(_biases.Length);
+        w.Write(_keys.Length);
+        for (int c = 0; c < _biases.Length; c++)
         {
-            w.Write(Magic);
-            w.Write(FormatVersion);
-            w.Write(_biases.Length);
-            w.Write(_keys.Length);
-            for (int c = 0; c < _biases.Length; c++)
-            {
-                w.Write(RelationClasses.Name(c));
-            }
-
-            foreach (float b in _biases)
-            {
-                w.Write(b);
-            }
-
-            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_keys.AsSpan()));
-            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_weights.AsSpan()));
-
-            w.Write(Provenance);
+            w.Write(RelationClasses.Name(c));
         }
 
-        ModelFile.Write(stream, body.ToArray());
-    }
+        w.Write(MemoryMarshal.AsBytes(_biases.AsSpan()));
+        w.Write(MemoryMarshal.AsBytes(_keys.AsSpan()));
+        w.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+        w.Write(Provenance);
+    });
 
     /// <exception cref="InvalidDataException">The stream is not a relation model of this version, or is damaged.</exception>
     public static RelationModel Load(Stream stream)
     {
-        byte[] bytes = ModelFile.Read(stream, Magic, "relation model");
+        using BinaryReader r = ModelFile.Open(stream, Magic, FormatVersion, "relation model");
         try
         {
-            using var r = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-            r.ReadBytes(Magic.Length);
-            int version = r.ReadInt32();
-            if (version != FormatVersion)
-            {
-                throw new InvalidDataException($"Relation model format {version} is not supported (this library reads {FormatVersion}).");
-            }
-
             int k = r.ReadInt32();
             int n = r.ReadInt32();
             if (k != RelationClasses.Count || n < 0 || n > MaxFeatures)
@@ -236,11 +214,7 @@ internal sealed class RelationModel
                 }
             }
 
-            var biases = new float[k];
-            for (int c = 0; c < k; c++)
-            {
-                biases[c] = r.ReadSingle();
-            }
+            float[] biases = ModelFile.ReadArray<float>(r, k);
 
             ulong[] keys = ModelFile.ReadArray<ulong>(r, n);
             float[] weights = ModelFile.ReadArray<float>(r, n * k);
