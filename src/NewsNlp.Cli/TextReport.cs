@@ -44,10 +44,10 @@ internal static class TextReport
                 output.WriteLine($"  {e.Id} {e.Name} [{NewsNlp.Entities.EntityLabels.ToName(e.Label)}]{(e.KbId is null ? "" : " " + e.KbId)} x{e.Mentions.Length}: {string.Join(" | ", others)}");
             }
 
+            var names = doc.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
             if (doc.Relations.Length > 0)
             {
                 output.WriteLine("relations:");
-                var names = doc.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
                 foreach (NewsNlp.Relations.Relation r in doc.Relations)
                 {
                     output.WriteLine($"  {NewsNlp.Relations.RelationNames.ToName(r.Type)} {names[r.SubjectId]} -> {names[r.ObjectId]} ({NewsNlp.Relations.RelationNames.ToName(r.Modality)}, {r.Confidence:F2}){RelationReport.Details(doc, r, names)}");
@@ -57,7 +57,6 @@ internal static class TextReport
             if (doc.Quotes.Length > 0)
             {
                 output.WriteLine("quotes:");
-                var names = doc.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
                 foreach (NewsNlp.Relations.Quote q in doc.Quotes)
                 {
                     string quoted = OneLine(doc.GetCleanText(q.Start, q.End));

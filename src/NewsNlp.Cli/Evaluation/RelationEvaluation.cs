@@ -35,9 +35,7 @@ internal static class RelationEvaluation
         var predictions = new List<RelationExtractor.Prediction>();
         foreach (RelationExample example in examples)
         {
-            int count = example.End - example.First;
-            var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = new ushort[count], Words = new ulong[count], Stems = new ulong[count] };
-            s.Prepare(RelationLexicon.Default);
+            RelationSentence s = RelationSentence.Create(example.Text, example.Tokens, example.First, example.End, RelationLexicon.Default);
             Dictionary<(int, int), int> gold = example.Classes();
             var predicted = new Dictionary<(int, int), int>();
             if (extractor is not null)
@@ -132,9 +130,7 @@ internal static class RelationEvaluation
         var confusion = new int[n, n];
         foreach (RelationExample example in examples)
         {
-            int count = example.End - example.First;
-            var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = new ushort[count], Words = new ulong[count], Stems = new ulong[count] };
-            s.Prepare(RelationLexicon.Default);
+            RelationSentence s = RelationSentence.Create(example.Text, example.Tokens, example.First, example.End, RelationLexicon.Default);
             foreach (GoldRelation r in example.Relations)
             {
                 RelationArgument a = example.Arguments[r.Subject], b = example.Arguments[r.Object];
@@ -183,9 +179,18 @@ internal static class RelationEvaluation
             var used = new HashSet<int>();
             foreach (Relation r in doc.Relations)
             {
-                int match = example.Relations.FindIndex(g => !used.Contains(example.Relations.IndexOf(g)) && g.Type == r.Type
-                    && ((Covers(r.SubjectId, Span(g.Subject)) && Covers(r.ObjectId, Span(g.Object)))
-                        || (r.Type.IsSymmetric() && Covers(r.SubjectId, Span(g.Object)) && Covers(r.ObjectId, Span(g.Subject)))));
+                int match = -1;
+                for (int k = 0; k < example.Relations.Count && match < 0; k++)
+                {
+                    GoldRelation g = example.Relations[k];
+                    if (!used.Contains(k) && g.Type == r.Type
+                        && ((Covers(r.SubjectId, Span(g.Subject)) && Covers(r.ObjectId, Span(g.Object)))
+                            || (r.Type.IsSymmetric() && Covers(r.SubjectId, Span(g.Object)) && Covers(r.ObjectId, Span(g.Subject)))))
+                    {
+                        match = k;
+                    }
+                }
+
                 if (match >= 0)
                 {
                     used.Add(match);

@@ -127,12 +127,9 @@ internal static class RelationData
 
         foreach (string source in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
-            var documents = File.ReadLines(Path.Combine(source, "documents.json")).Where(l => l.Trim().Length > 0)
-                .Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(d => d.GetProperty("_id").GetString()!, d => d.GetProperty("text").GetString()!);
-            var entities = File.ReadLines(Path.Combine(source, "entities.json")).Where(l => l.Trim().Length > 0)
-                .Select(l => JsonDocument.Parse(l).RootElement).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
-            var relations = File.ReadLines(Path.Combine(source, "relations.json")).Where(l => l.Trim().Length > 0)
-                .Select(l => JsonDocument.Parse(l).RootElement).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+            var documents = JsonLines(Path.Combine(source, "documents.json")).ToDictionary(d => d.GetProperty("_id").GetString()!, d => d.GetProperty("text").GetString()!);
+            var entities = JsonLines(Path.Combine(source, "entities.json")).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+            var relations = JsonLines(Path.Combine(source, "relations.json")).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
             string sourceName = Path.GetFileName(source);
             foreach ((string docId, string text) in documents)
             {
@@ -240,6 +237,10 @@ internal static class RelationData
 
         return examples;
     }
+
+    /// <summary>The objects of a mongoexport file, one per line.</summary>
+    private static IEnumerable<JsonElement> JsonLines(string path) =>
+        File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<JsonElement>(l));
 
     /// <summary>re3d's types onto ours (docs/relations.md); null for a relation this set has no type for (the pair is then left out).</summary>
     private static RelationType? Map(string type, EntityLabel subject, EntityLabel obj, string text, int subjectStart, int subjectEnd) => type switch

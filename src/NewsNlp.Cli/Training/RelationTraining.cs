@@ -25,12 +25,8 @@ internal static class RelationTraining
     public static IEnumerable<(ulong[] Features, int Class, int First, int Second)> Pairs(RelationExample example, RelationLexicon lexicon)
     {
         Dictionary<(int, int), int> gold = example.Classes();
-        int count = example.End - example.First;
-        var masks = new ushort[count];
-        var words = new ulong[count];
         var list = new List<(ulong[], int, int, int)>();
-        var s = new RelationSentence { Text = example.Text, Tokens = example.Tokens, First = example.First, End = example.End, Masks = masks, Words = words, Stems = new ulong[count] };
-        s.Prepare(lexicon);
+        RelationSentence s = RelationSentence.Create(example.Text, example.Tokens, example.First, example.End, lexicon);
         Span<ulong> buffer = stackalloc ulong[RelationFeatures.MaxCount];
         RelationArgument[] args = example.Arguments;
         var pairs = new List<(int First, int Second, int Between)>();

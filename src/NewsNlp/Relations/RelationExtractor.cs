@@ -165,10 +165,6 @@ public sealed class RelationExtractor
     internal static bool IsArgumentLabel(EntityLabel label) =>
         label is EntityLabel.Person or EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Loc or EntityLabel.Fac;
 
-    /// <summary>Whether two mentions (<paramref name="a"/> first) form a pair the scorer reads.</summary>
-    internal static bool IsCandidate(in RelationArgument a, in RelationArgument b) =>
-        a.Entity != b.Entity && a.Last < b.First && b.First - a.Last - 1 <= MaxGap;
-
     /// <summary>One scored pair: indices of the two mentions in the sentence's argument list, the best allowed class and its probability.</summary>
     internal readonly record struct Prediction(int First, int Second, int Class, float Probability);
 
@@ -194,7 +190,8 @@ public sealed class RelationExtractor
                     break;
                 }
 
-                if (IsCandidate(args[i], args[j]))
+                // Two mentions of one entity are no pair.
+                if (args[i].Entity != args[j].Entity)
                 {
                     pairs.Add((i, j, between));
                 }

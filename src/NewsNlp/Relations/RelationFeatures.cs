@@ -28,6 +28,15 @@ internal ref struct RelationSentence
     public Span<ulong> Words;
     public Span<ulong> Stems;
 
+    /// <summary>A prepared sentence over tokens [first, end) with arrays of its own (training and evaluation; the pipeline pools them).</summary>
+    public static RelationSentence Create(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int first, int end, RelationLexicon lexicon)
+    {
+        int count = end - first;
+        var s = new RelationSentence { Text = text, Tokens = tokens, First = first, End = end, Masks = new ushort[count], Words = new ulong[count], Stems = new ulong[count] };
+        s.Prepare(lexicon);
+        return s;
+    }
+
     public readonly ReadOnlySpan<char> Word(int i) => i < First || i >= End ? default : Text.Slice(Tokens[i].Start, Math.Min(Tokens[i].Length, 32));
 
     public readonly ulong WordHash(int i) => i < First ? 0x5A5AUL : i >= End ? 0xA5A5UL : Words[i - First];

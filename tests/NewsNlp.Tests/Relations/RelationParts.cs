@@ -106,8 +106,7 @@ public class ModalityCueTests
     {
         Token[] tokens = [.. Tokenizer.Default.Tokenize(text)];
         int Find(string word) => Array.FindIndex(tokens, t => text.AsSpan(t.Start, t.Length).SequenceEqual(word));
-        var s = new RelationSentence { Text = text, Tokens = tokens, First = 0, End = tokens.Length, Masks = new ushort[tokens.Length], Words = new ulong[tokens.Length], Stems = new ulong[tokens.Length] };
-        s.Prepare(RelationLexicon.Default);
+        RelationSentence s = RelationSentence.Create(text, tokens, 0, tokens.Length, RelationLexicon.Default);
         int a = Find(subject), b = Find(obj);
         return ModalityCues.Of(s, Math.Min(a, b), Math.Max(a, b), Find(trigger), a);
     }
