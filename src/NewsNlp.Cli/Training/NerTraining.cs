@@ -13,6 +13,9 @@ internal static class NerTraining
         EntityLabel.Event, EntityLabel.Product,
     ];
 
+    /// <summary>The labels of the own annotated sentences that the model learns (the others are O in training).</summary>
+    public static readonly HashSet<string> OwnLabels = [.. ModelLabels.Select(l => l.ToName())];
+
     /// <summary>The labels whose micro F1 on dev chooses the epoch.</summary>
     public static readonly string[] SelectionLabels = ["PERSON", "ORG", "GPE", "LOC"];
 
@@ -20,13 +23,24 @@ internal static class NerTraining
     /// Trains on GMB train and keeps the epoch with the best dev F1; with <paramref name="withDev"/>, trains on
     /// train + dev for exactly <paramref name="epochs"/> epochs (the count chosen on dev before), the final model.
     /// </summary>
-    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false)
+    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0)
     {
         var tags = new BilouTags(ModelLabels);
         IReadOnlyList<GmbSentence> train = GmbCorpus.Read(data, "train");
         if (withGum)
         {
             train = [.. train, .. GumTraining(data)];
+        }
+
+        List<string> ownFolders = OwnEntities.Folders();
+        List<GmbSentence> ownDev = OwnEntities.Read(ownFolders, "dev", OwnLabels);
+        if (ownRepeat > 0)
+        {
+            List<GmbSentence> own = OwnEntities.Read(ownFolders, withDev ? "all" : "train", OwnLabels);
+            for (int k = 0; k < ownRepeat; k++)
+            {
+                train = [.. train, .. own];
+            }
         }
 
         IReadOnlyList<GmbSentence> dev = GmbCorpus.Read(data, "dev");
@@ -40,6 +54,11 @@ internal static class NerTraining
             provenance += "; plus GUM news and interview documents outside its dev and test splits (named person/organization/place mentions, CC BY 4.0 annotations)";
         }
 
+        if (ownRepeat > 0)
+        {
+            provenance += $"; plus the project's own annotated sentences (tools/relations/annotated, tools/ner/annotated; {(withDev ? "all" : "train part")}, x{ownRepeat})";
+        }
+
         NerModel best = trainer.Train(
             examples,
             epochs,
@@ -49,6 +68,12 @@ internal static class NerTraining
         log.WriteLine("GMB dev, statistical model alone:");
         using var errors = Environment.GetEnvironmentVariable("NEWSNLP_DEV_ERRORS") is { Length: > 0 } path ? new StreamWriter(path) : null;
         Score(EntityTagger.FromModel(best), dev, errors).Write(log, SelectionLabels);
+        if (ownDev.Count > 0)
+        {
+            log.WriteLine($"Own annotated sentences, dev part{(withDev && ownRepeat > 0 ? " (trained on)" : "")}:");
+            Score(EntityTagger.FromModel(best), ownDev, null).Write(log, SelectionLabels);
+        }
+
         return best;
     }
 

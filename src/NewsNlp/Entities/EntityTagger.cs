@@ -123,15 +123,16 @@ public sealed class EntityTagger
         int[] tags = ArrayPool<int>.Shared.Rent(n);
         bool[] covered = ArrayPool<bool>.Shared.Rent(n);
         byte[] marks = ArrayPool<byte>.Shared.Rent(n);
+        uint[] classes = ArrayPool<uint>.Shared.Rent(n);
         try
         {
             Span<ulong> features = stackalloc ulong[NerFeatures.Count];
             Span<float> work = stackalloc float[2 * k];
             Array.Clear(emissions, 0, n * k);
-            Gazetteer.Default.Match(text, sentence, marks);
+            NerFeatures.Prepare(text, sentence, marks, classes);
             for (int i = 0; i < n; i++)
             {
-                NerFeatures.Extract(text, sentence, marks, i, features);
+                NerFeatures.Extract(text, sentence, marks, classes, i, features);
                 _model.Score(features, emissions.AsSpan(i * k, k));
             }
 
@@ -158,7 +159,15 @@ public sealed class EntityTagger
                 if (kind is 3 or 4 && start >= 0)
                 {
                     EntityLabel label = _model.Tags.Labels[BilouTags.LabelIndex(tags[i])];
-                    AddSpan(text, sentence, firstToken, start, i, label, confidence / (i - start + 1), destination, covered);
+                    int end = i;
+
+                    // A legal form right after a company's name belongs to it (Acme Industries Limited, Siemens AG).
+                    if (label == EntityLabel.Org && end + 1 < n && BilouTags.Kind(tags[end + 1]) == 0 && Titles.IsLegalForm(sentence[end + 1].GetText(text)))
+                    {
+                        end++;
+                    }
+
+                    AddSpan(text, sentence, firstToken, start, end, label, confidence / (i - start + 1), destination, covered);
                     start = -1;
                 }
             }
@@ -176,6 +185,7 @@ public sealed class EntityTagger
             ArrayPool<int>.Shared.Return(tags);
             ArrayPool<bool>.Shared.Return(covered);
             ArrayPool<byte>.Shared.Return(marks);
+            ArrayPool<uint>.Shared.Return(classes);
         }
     }
 

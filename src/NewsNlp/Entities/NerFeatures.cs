@@ -6,16 +6,29 @@ namespace NewsNlp.Entities;
 /// <summary>
 /// The tagger's features for one token, as 64-bit hashes computed straight from the text: no strings, no allocation.
 /// Templates: bias, lower-cased word (digits as 0), exact word, shapes, prefixes 1-3, suffixes 1-4, the two words and
-/// shapes on each side, word bigrams, a shape trigram, sentence position.
+/// shapes on each side, word bigrams, a shape trigram, sentence position, gazetteer marks, and word classes
+/// (<see cref="WordClusters"/>) of the word and its neighbours.
 /// </summary>
 internal static class NerFeatures
 {
-    public const int Count = 26;
+    public const int Count = 33;
 
     private const int MaxChars = 32;
 
-    /// <summary>Writes the <see cref="Count"/> feature hashes of token <paramref name="i"/> of <paramref name="sentence"/>, given the sentence's gazetteer marks.</summary>
-    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, ReadOnlySpan<byte> gazetteer, int i, Span<ulong> features)
+    /// <summary>Fills a sentence's per-token context: gazetteer marks and word classes (<see cref="WordClusters"/>).</summary>
+    public static void Prepare(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, Span<byte> gazetteer, Span<uint> classes)
+    {
+        Gazetteer.Default.Match(text, sentence, gazetteer);
+        WordClusters clusters = WordClusters.Default;
+        for (int i = 0; i < sentence.Length; i++)
+        {
+            Token t = sentence[i];
+            classes[i] = clusters.Lookup(text.Slice(t.Start, Math.Min(t.Length, MaxChars)));
+        }
+    }
+
+    /// <summary>Writes the <see cref="Count"/> feature hashes of token <paramref name="i"/> of <paramref name="sentence"/>, given the sentence's context from <see cref="Prepare"/>.</summary>
+    public static void Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, ReadOnlySpan<byte> gazetteer, ReadOnlySpan<uint> classes, int i, Span<ulong> features)
     {
         ReadOnlySpan<char> w = Word(text, sentence, i);
         ReadOnlySpan<char> prev = Word(text, sentence, i - 1);
@@ -49,6 +62,17 @@ internal static class NerFeatures
         features[23] = Finish(AddLower(AddShape(Seed(23), w, true), next));
         features[24] = Finish(Mix(Seed(24), gazetteer[i]));
         features[25] = Finish(Mix(Mix(Seed(25), i > 0 ? gazetteer[i - 1] : 255UL), i + 1 < sentence.Length ? gazetteer[i + 1] : 255UL));
+
+        uint c = classes[i];
+        uint cp = i > 0 ? classes[i - 1] : 0x7FFFFFFF;
+        uint cn = i + 1 < sentence.Length ? classes[i + 1] : 0x7FFFFFFF;
+        features[26] = Finish(Mix(Seed(26), WordClusters.FineOf(c)));
+        features[27] = Finish(Mix(Seed(27), WordClusters.CoarseOf(c)));
+        features[28] = Finish(Mix(Seed(28), WordClusters.CoarserOf(c)));
+        features[29] = Finish(Mix(Seed(29), cp == 0x7FFFFFFF ? 999 : WordClusters.CoarseOf(cp)));
+        features[30] = Finish(Mix(Seed(30), cn == 0x7FFFFFFF ? 999 : WordClusters.CoarseOf(cn)));
+        features[31] = Finish(AddShape(Mix(Seed(31), WordClusters.FineOf(c)), w, collapse: true));
+        features[32] = Finish(Mix(Mix(Mix(Seed(32), cp == 0x7FFFFFFF ? 99 : WordClusters.CoarserOf(cp)), WordClusters.CoarserOf(c)), cn == 0x7FFFFFFF ? 99 : WordClusters.CoarserOf(cn)));
     }
 
     private static ReadOnlySpan<char> Word(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int i)

@@ -39,18 +39,19 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
         log($"counting features over {train.Count:N0} sentences");
         var counts = new Dictionary<ulong, int>();
         Span<ulong> buffer = stackalloc ulong[NerFeatures.Count];
-        byte[][] marks = train.Select(ex =>
+        byte[][] marks = train.Select(ex => new byte[ex.Tokens.Length]).ToArray();
+        uint[][] classes = train.Select(ex => new uint[ex.Tokens.Length]).ToArray();
+        for (int s = 0; s < train.Count; s++)
         {
-            var m = new byte[ex.Tokens.Length];
-            Gazetteer.Default.Match(ex.Text, ex.Tokens, m);
-            return m;
-        }).ToArray();
+            NerFeatures.Prepare(train[s].Text, train[s].Tokens, marks[s], classes[s]);
+        }
+
         for (int s = 0; s < train.Count; s++)
         {
             NerExample ex = train[s];
             for (int i = 0; i < ex.Tokens.Length; i++)
             {
-                NerFeatures.Extract(ex.Text, ex.Tokens, marks[s], i, buffer);
+                NerFeatures.Extract(ex.Text, ex.Tokens, marks[s], classes[s], i, buffer);
                 foreach (ulong f in buffer)
                 {
                     counts[f] = counts.GetValueOrDefault(f) + 1;
@@ -81,7 +82,7 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
             Span<ulong> b = stackalloc ulong[NerFeatures.Count];
             for (int i = 0; i < ex.Tokens.Length; i++)
             {
-                NerFeatures.Extract(ex.Text, ex.Tokens, marks[s], i, b);
+                NerFeatures.Extract(ex.Text, ex.Tokens, marks[s], classes[s], i, b);
                 for (int j = 0; j < b.Length; j++)
                 {
                     result[(i * NerFeatures.Count) + j] = ids.GetValueOrDefault(b[j], -1);

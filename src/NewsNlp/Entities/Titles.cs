@@ -42,6 +42,16 @@ internal static class Titles
         word.Length <= 20 && OrganisationEnds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
         && (predicted == EntityLabel.Person || !word.Equals("bank", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Company legal forms that end a company's name (<c>Limited</c>, <c>Inc.</c>, <c>GmbH</c>), matched with their case.</summary>
+    private static readonly FrozenSet<string> LegalForms = new[]
+    {
+        "Limited", "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "L.L.C.", "LLP", "plc", "PLC", "Plc", "GmbH", "AG", "SA", "S.A.", "SE", "NV", "N.V.",
+        "BV", "B.V.", "SpA", "S.p.A.", "Pty", "PJSC", "JSC", "OJSC", "Corp.", "Co.", "Incorporated", "KGaA", "AB", "ASA", "Oyj", "Bhd", "Tbk",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the word is a company's legal form (<c>Limited</c>, <c>PLC</c>, <c>GmbH</c>).</summary>
+    public static bool IsLegalForm(ReadOnlySpan<char> word) => word.Length <= 10 && LegalForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     public static bool IsTitle(ReadOnlySpan<char> word) => word.Length <= 20 && Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     public static bool IsOffice(ReadOnlySpan<char> word) => word.Length <= 20 && Offices.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);

@@ -11,10 +11,27 @@ namespace NewsNlp.Linking;
 /// </summary>
 internal static class NameKey
 {
+    /// <summary>Canonical decomposition; a lone surrogate (which <see cref="string.Normalize(NormalizationForm)"/> refuses) becomes U+FFFD.</summary>
+    private static string Decompose(ReadOnlySpan<char> name)
+    {
+        if (!name.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return name.ToString().Normalize(NormalizationForm.FormD);
+        }
+
+        var builder = new StringBuilder(name.Length);
+        foreach (Rune rune in name.EnumerateRunes())
+        {
+            builder.Append(rune.ToString());
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormD);
+    }
+
     /// <summary>The folded key of a name: lowercase words of letters and digits, single spaces.</summary>
     public static string Fold(ReadOnlySpan<char> name)
     {
-        string decomposed = name.ToString().Normalize(NormalizationForm.FormD);
+        string decomposed = Decompose(name);
         var builder = new StringBuilder(decomposed.Length);
         bool space = false;
         foreach (char c in decomposed)

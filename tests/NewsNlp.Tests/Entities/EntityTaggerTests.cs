@@ -9,6 +9,12 @@ public class EntityTaggerTests
     private static List<(string Text, string Label)> Entities(string text) =>
         Pipeline.Analyze(text).Mentions.Select(m => (text[m.Range], m.Label.ToName())).ToList();
 
+    [Theory]
+    [InlineData("The contract went to Zhejiang Dahua Technology Company Limited, the prosecutors said.", "Zhejiang Dahua Technology Company Limited")]
+    [InlineData("Shares in Rheinmetall AG rose sharply in Frankfurt on Monday.", "Rheinmetall AG")]
+    public void A_legal_form_stays_with_the_company(string text, string company) =>
+        Assert.Contains((company, "ORG"), Entities(text));
+
     [Fact]
     public void Finds_people_places_nationalities_and_dates_without_titles()
     {

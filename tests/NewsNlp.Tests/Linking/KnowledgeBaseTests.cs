@@ -95,3 +95,13 @@ public class NameKeyDocumentationTests
     public void Documented_variants_share_a_skeleton(string a, string b) =>
         Assert.Equal(NameKey.Skeleton(NameKey.Fold(a)), NameKey.Skeleton(NameKey.Fold(b)));
 }
+
+public class NameKeyBadInputTests
+{
+    [Fact]
+    public void A_lone_surrogate_is_folded_not_thrown()
+    {
+        Assert.Equal("ab", NameKey.Fold("Ab\uD800"));
+        Assert.Equal(NameKey.Fold("Ab\uDC00x"), NameKey.Fold("Ab\uD800x"));
+    }
+}
