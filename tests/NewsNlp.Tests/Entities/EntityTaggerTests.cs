@@ -9,6 +9,14 @@ public class EntityTaggerTests
     private static List<(string Text, string Label)> Entities(string text) =>
         Pipeline.Analyze(text).Mentions.Select(m => (text[m.Range], m.Label.ToName())).ToList();
 
+    [Fact]
+    public void A_quoted_epithet_is_not_part_of_the_name()
+    {
+        var found = Entities("Analysts described a 'Resolute' Angela Merkel at the summit in Brussels.");
+        Assert.DoesNotContain(found, e => e.Label == "PERSON" && e.Text.Contains("Resolute", StringComparison.Ordinal));
+        Assert.Contains(("Angela Merkel", "PERSON"), found);
+    }
+
     [Theory]
     [InlineData("The contract went to Zhejiang Dahua Technology Company Limited, the prosecutors said.", "Zhejiang Dahua Technology Company Limited")]
     [InlineData("Shares in Rheinmetall AG rose sharply in Frankfurt on Monday.", "Rheinmetall AG")]
