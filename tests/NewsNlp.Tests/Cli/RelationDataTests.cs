@@ -44,6 +44,17 @@ public class RelationDataTests
         {
             Assert.DoesNotContain(e.Text[..Math.Min(60, e.Text.Length)], seedText, StringComparison.Ordinal);
         }
+
+        // The entity sentences (tools/ner) too.
+        foreach (string file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tools", "ner", "annotated"), "*.jsonl"))
+        {
+            foreach (string line in File.ReadLines(file).Where(l => l.Length > 0))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(line);
+                string text = json.RootElement.GetProperty("text").GetString()!;
+                Assert.DoesNotContain(text[..Math.Min(60, text.Length)], seedText, StringComparison.Ordinal);
+            }
+        }
     }
 
     [DataFact("re3d")]
