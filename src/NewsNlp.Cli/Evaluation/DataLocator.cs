@@ -16,9 +16,15 @@ internal static class DataLocator
             return env;
         }
 
+        return Above(Path.Combine("shared", "data"));
+    }
+
+    /// <summary>The first folder <paramref name="relative"/> found in the working directory or above it, or null.</summary>
+    public static string? Above(string relative)
+    {
         for (DirectoryInfo? dir = new(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "shared", "data");
+            string candidate = Path.Combine(dir.FullName, relative);
             if (Directory.Exists(candidate))
             {
                 return candidate;

@@ -142,19 +142,31 @@ internal static class ClusterTraining
 
         for (int i = 0; i < n; i++)
         {
-            Span<float> row = rows.AsSpan(i * stride, dims);
-            float norm = 0;
-            foreach (float x in row)
-            {
-                norm += x * x;
-            }
-
-            norm = MathF.Sqrt(norm);
-            for (int d = 0; d < dims && norm > 0; d++)
-            {
-                row[d] /= norm;
-            }
+            Normalize(rows.AsSpan(i * stride, dims));
         }
+    }
+
+    /// <summary>Scales a row to unit length; false (row unchanged) when it is all zeros.</summary>
+    private static bool Normalize(Span<float> row)
+    {
+        float norm = 0;
+        foreach (float x in row)
+        {
+            norm += x * x;
+        }
+
+        norm = MathF.Sqrt(norm);
+        if (norm == 0)
+        {
+            return false;
+        }
+
+        foreach (ref float x in row)
+        {
+            x /= norm;
+        }
+
+        return true;
     }
 
     private static int Pad(int dims) => (dims + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
@@ -202,13 +214,12 @@ internal static class ClusterTraining
                 d++;
             }
 
-            float norm = MathF.Sqrt(row.Sum(x => x * x));
-            if (norm == 0)
+            if (!Normalize(row))
             {
                 continue;
             }
 
-            vectors.AddRange(row.Select(x => x / norm));
+            vectors.AddRange(row);
             vocabulary.Add((word, key));
             if (vocabulary.Count == words)
             {
@@ -304,21 +315,7 @@ internal static class ClusterTraining
 
         for (int c = 0; c < k; c++)
         {
-            Span<float> s = sums.AsSpan(c * stride, stride);
-            float norm = 0;
-            foreach (float x in s)
-            {
-                norm += x * x;
-            }
-
-            norm = MathF.Sqrt(norm);
-            if (norm > 0)
-            {
-                for (int d = 0; d < stride; d++)
-                {
-                    s[d] /= norm;
-                }
-            }
+            Normalize(sums.AsSpan(c * stride, stride));
         }
 
         return sums;

@@ -12,24 +12,8 @@ namespace NewsNlp.Cli.Training;
 internal static class OwnEntities
 {
     /// <summary>The folders of annotated sentences above the working directory (relations first, then entities), those that exist.</summary>
-    public static List<string> Folders()
-    {
-        var result = new List<string>();
-        foreach (string kind in (string[])["relations", "ner"])
-        {
-            for (DirectoryInfo? dir = new(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "tools", kind, "annotated");
-                if (Directory.Exists(candidate))
-                {
-                    result.Add(candidate);
-                    break;
-                }
-            }
-        }
-
-        return result;
-    }
+    public static List<string> Folders() =>
+        [.. ((string[])["relations", "ner"]).Select(kind => Evaluation.DataLocator.Above(Path.Combine("tools", kind, "annotated"))).OfType<string>()];
 
     /// <summary>The sentences of a split (<c>train</c>, <c>dev</c> or <c>all</c>) of every file in <paramref name="folders"/>.</summary>
     public static List<GmbSentence> Read(IEnumerable<string> folders, string split, HashSet<string> labels)

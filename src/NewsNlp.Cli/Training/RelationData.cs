@@ -33,19 +33,7 @@ internal sealed record RelationExample(string Source, string Id, string Text, To
 /// </summary>
 internal static class RelationData
 {
-    public static string? OwnFolder()
-    {
-        for (DirectoryInfo? dir = new(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tools", "relations", "annotated");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? OwnFolder() => Evaluation.DataLocator.Above(Path.Combine("tools", "relations", "annotated"));
 
     public static List<RelationExample> ReadOwn(string folder)
     {

@@ -221,7 +221,7 @@ public sealed class EntityTagger
 
         if (label == EntityLabel.Person)
         {
-            // A quoted epithet before the name is not part of it ('Cheerful' Putin, "Iron Lady" Thatcher).
+            // A quoted epithet before the name is not part of it ('Iron Lady' Thatcher, "Tiger" Woods).
             for (int k = last - 1; k > first; k--)
             {
                 if (sentence[k].Length == 1 && text[sentence[k].Start] is '\'' or '"' or '\u2018' or '\u2019' or '\u201C' or '\u201D')
