@@ -432,7 +432,8 @@ namespace NewsNlp.Cli
             var withDev = new Option<bool>("--with-dev") { Description = "Train on train + dev for exactly --epochs epochs (the count chosen on dev): how the shipped model is made." };
             var withGum = new Option<bool>("--with-gum") { Description = "Add GUM's news and interview documents outside its dev and test splits to the training data." };
             var withOwn = new Option<int>("--with-own") { Description = "Add the project's own annotated sentences (tools/relations/annotated, tools/ner/annotated; train part, or all with --with-dev) this many times.", DefaultValueFactory = _ => 0 };
-            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn };
+            var withGumGenres = new Option<bool>("--with-gum-genres") { Description = "Add GUM's other written genres (biographies, travel, how-to, academic, ...) outside its dev and test splits." };
+            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn, withGumGenres };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -448,7 +449,7 @@ namespace NewsNlp.Cli
                     throw new UsageException("--epochs must be between 1 and 100.");
                 }
 
-                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn));
+                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn), parse.GetValue(withGumGenres));
                 FileInfo file = parse.GetValue(output)!;
                 using (FileStream stream = File.Create(file.FullName))
                 {

@@ -40,7 +40,7 @@ internal static class GumCorpus
         };
     }
 
-    private static HashSet<string> SplitNames(string data, string split)
+    public static HashSet<string> SplitNames(string data, string split)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         bool inSection = false;

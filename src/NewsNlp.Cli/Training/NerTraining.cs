@@ -23,13 +23,18 @@ internal static class NerTraining
     /// Trains on GMB train and keeps the epoch with the best dev F1; with <paramref name="withDev"/>, trains on
     /// train + dev for exactly <paramref name="epochs"/> epochs (the count chosen on dev before), the final model.
     /// </summary>
-    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0)
+    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0, bool withGumGenres = false)
     {
         var tags = new BilouTags(ModelLabels);
         IReadOnlyList<GmbSentence> train = GmbCorpus.Read(data, "train");
         if (withGum)
         {
             train = [.. train, .. GumTraining(data)];
+        }
+
+        if (withGumGenres)
+        {
+            train = [.. train, .. GumGenres.Read(data)];
         }
 
         List<string> ownFolders = OwnEntities.Folders();
@@ -52,6 +57,11 @@ internal static class NerTraining
         if (withGum)
         {
             provenance += "; plus GUM news and interview documents outside its dev and test splits (named person/organization/place mentions, CC BY 4.0 annotations)";
+        }
+
+        if (withGumGenres)
+        {
+            provenance += "; plus GUM's other written genres outside its dev and test splits (capitalised person/organization/place mentions, CC BY 4.0 annotations)";
         }
 
         if (ownRepeat > 0)
