@@ -1,6 +1,5 @@
 using NewsNlp.Cli.Evaluation;
 using NewsNlp.Entities;
-using NewsNlp.Linking;
 
 namespace NewsNlp.Cli.Training;
 
@@ -83,8 +82,7 @@ internal static class GumGenres
                     continue;
                 }
 
-                if (label == "GPE" && !KnowledgeBase.Default.Find(string.Join(' ', words.Skip(a).Take(b - a)))
-                    .Any(e => e.Type is "country" or "territory" or "city" or "admin-region"))
+                if (label == "GPE" && !PlaceNames.IsGpe(string.Join(' ', words.Skip(a).Take(b - a))))
                 {
                     label = "LOC";
                 }

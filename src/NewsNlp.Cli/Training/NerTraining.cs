@@ -122,8 +122,7 @@ internal static class NerTraining
                 {
                     "person" => "PERSON",
                     "organization" => "ORG",
-                    _ => NewsNlp.Linking.KnowledgeBase.Default.Find(string.Join(' ', doc.Tokens.Skip(a).Take(b - a + 1).Select(t => t.Text)))
-                        .Any(e => e.Type is "country" or "territory" or "city" or "admin-region") ? "GPE" : "LOC",
+                    _ => PlaceNames.IsGpe(string.Join(' ', doc.Tokens.Skip(a).Take(b - a + 1).Select(t => t.Text))) ? "GPE" : "LOC",
                 };
                 for (int i = a; i <= b; i++)
                 {

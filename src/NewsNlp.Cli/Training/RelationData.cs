@@ -320,7 +320,7 @@ internal static class RelationData
     private static bool IsPlace(string name)
     {
         string n = name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;
-        return KnowledgeBase.Default.Find(n).Any(e => e.Type is "country" or "territory" or "city" or "admin-region");
+        return PlaceNames.IsGpe(n);
     }
 
     private static bool TryLabel(string? name, out EntityLabel label)
