@@ -63,16 +63,16 @@ internal static class NerFeatures
         features[24] = Finish(Mix(Seed(24), gazetteer[i]));
         features[25] = Finish(Mix(Mix(Seed(25), i > 0 ? gazetteer[i - 1] : 255UL), i + 1 < sentence.Length ? gazetteer[i + 1] : 255UL));
 
+        // Outside the sentence the classes are fixed values no word has (999 and 99).
         uint c = classes[i];
-        uint cp = i > 0 ? classes[i - 1] : 0x7FFFFFFF;
-        uint cn = i + 1 < sentence.Length ? classes[i + 1] : 0x7FFFFFFF;
+        bool hasPrev = i > 0, hasNext = i + 1 < sentence.Length;
         features[26] = Finish(Mix(Seed(26), WordClusters.FineOf(c)));
         features[27] = Finish(Mix(Seed(27), WordClusters.CoarseOf(c)));
         features[28] = Finish(Mix(Seed(28), WordClusters.CoarserOf(c)));
-        features[29] = Finish(Mix(Seed(29), cp == 0x7FFFFFFF ? 999 : WordClusters.CoarseOf(cp)));
-        features[30] = Finish(Mix(Seed(30), cn == 0x7FFFFFFF ? 999 : WordClusters.CoarseOf(cn)));
+        features[29] = Finish(Mix(Seed(29), hasPrev ? WordClusters.CoarseOf(classes[i - 1]) : 999));
+        features[30] = Finish(Mix(Seed(30), hasNext ? WordClusters.CoarseOf(classes[i + 1]) : 999));
         features[31] = Finish(AddShape(Mix(Seed(31), WordClusters.FineOf(c)), w, collapse: true));
-        features[32] = Finish(Mix(Mix(Mix(Seed(32), cp == 0x7FFFFFFF ? 99 : WordClusters.CoarserOf(cp)), WordClusters.CoarserOf(c)), cn == 0x7FFFFFFF ? 99 : WordClusters.CoarserOf(cn)));
+        features[32] = Finish(Mix(Mix(Mix(Seed(32), hasPrev ? WordClusters.CoarserOf(classes[i - 1]) : 99), WordClusters.CoarserOf(c)), hasNext ? WordClusters.CoarserOf(classes[i + 1]) : 99));
     }
 
     private static ReadOnlySpan<char> Word(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int i)
