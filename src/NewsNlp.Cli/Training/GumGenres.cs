@@ -82,9 +82,9 @@ internal static class GumGenres
                     continue;
                 }
 
-                if (label == "GPE" && !PlaceNames.IsGpe(string.Join(' ', words.Skip(a).Take(b - a))))
+                if (label == "GPE")
                 {
-                    label = "LOC";
+                    label = PlaceNames.Label(string.Join(' ', words.Skip(a).Take(b - a)));
                 }
 
                 for (int k = a; k < b; k++)

@@ -10,7 +10,7 @@ internal static class NerTraining
     public static readonly EntityLabel[] ModelLabels =
     [
         EntityLabel.Person, EntityLabel.Org, EntityLabel.Gpe, EntityLabel.Loc, EntityLabel.Norp, EntityLabel.Date, EntityLabel.Time,
-        EntityLabel.Event, EntityLabel.Product,
+        EntityLabel.Event, EntityLabel.Product, EntityLabel.Fac,
     ];
 
     /// <summary>The labels of the own annotated sentences that the model learns (the others are O in training).</summary>
@@ -122,7 +122,7 @@ internal static class NerTraining
                 {
                     "person" => "PERSON",
                     "organization" => "ORG",
-                    _ => PlaceNames.IsGpe(string.Join(' ', doc.Tokens.Skip(a).Take(b - a + 1).Select(t => t.Text))) ? "GPE" : "LOC",
+                    _ => PlaceNames.Label(string.Join(' ', doc.Tokens.Skip(a).Take(b - a + 1).Select(t => t.Text))),
                 };
                 for (int i = a; i <= b; i++)
                 {

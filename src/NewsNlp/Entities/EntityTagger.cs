@@ -218,6 +218,11 @@ public sealed class EntityTagger
         {
             label = EntityLabel.Org;
         }
+        else if (label is EntityLabel.Org or EntityLabel.Gpe or EntityLabel.Loc && last > first && Titles.IsFacilityEnd(sentence[last].GetText(text)))
+        {
+            // A name that ends in a structure word is a facility's (Heathrow Airport, Luzhniki Stadium, Kerch Bridge).
+            label = EntityLabel.Fac;
+        }
 
         if (label == EntityLabel.Person)
         {

@@ -42,6 +42,16 @@ internal static class Titles
         word.Length <= 20 && OrganisationEnds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
         && (predicted == EntityLabel.Person || !word.Equals("bank", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Last words that make a name a facility's (<c>Heathrow Airport</c>, <c>Wembley Stadium</c>, <c>Crimean Bridge</c>).</summary>
+    private static readonly FrozenSet<string> FacilityEnds = new[]
+    {
+        "airport", "stadium", "arena", "bridge", "tower", "towers", "square", "dam", "street", "avenue", "boulevard", "highway", "motorway",
+        "station", "prison", "jail", "cathedral", "basilica", "mosque", "temple", "synagogue", "airbase", "tunnel", "terminal", "pipeline",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a name of several words ending in this word names a building or structure (FAC).</summary>
+    public static bool IsFacilityEnd(ReadOnlySpan<char> word) => word.Length <= 20 && FacilityEnds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     /// <summary>Company legal forms that end a company's name (<c>Limited</c>, <c>Inc.</c>, <c>GmbH</c>), matched with their case.</summary>
     private static readonly FrozenSet<string> LegalForms = new[]
     {

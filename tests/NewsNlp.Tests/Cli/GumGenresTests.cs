@@ -33,7 +33,8 @@ public class GumGenresTests
         }
 
         Assert.True(spans.Count > 2_000, $"{spans.Count} spans");
-        Assert.All(spans, x => Assert.Contains(x.Label, (string[])["PERSON", "ORG", "GPE", "LOC"]));
+        Assert.All(spans, x => Assert.Contains(x.Label, (string[])["PERSON", "ORG", "GPE", "LOC", "FAC"]));
+        Assert.All(spans.Where(x => x.Label == "FAC"), x => Assert.Contains(' ', x.Text));
         Assert.DoesNotContain(spans, x => x.Text is "He" or "She" or "It" or "They" or "I");
         Assert.DoesNotContain(spans, x => x.Text.StartsWith("The ", StringComparison.Ordinal) || x.Text.StartsWith("Dr. ", StringComparison.Ordinal));
 

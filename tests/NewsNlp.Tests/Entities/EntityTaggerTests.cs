@@ -23,6 +23,13 @@ public class EntityTaggerTests
     public void A_legal_form_stays_with_the_company(string text, string company) =>
         Assert.Contains((company, "ORG"), Entities(text));
 
+    [Theory]
+    [InlineData("Flights from Heathrow Airport were cancelled after the storm hit London.", "Heathrow Airport")]
+    [InlineData("Fans gathered outside the Luzhniki Stadium in Moscow before the final.", "Luzhniki Stadium")]
+    [InlineData("Traffic on the Kerch Bridge resumed on Sunday, Russian officials said.", "Kerch Bridge")]
+    public void A_name_ending_in_a_structure_word_is_a_facility(string text, string facility) =>
+        Assert.Contains((facility, "FAC"), Entities(text));
+
     [Fact]
     public void Finds_people_places_nationalities_and_dates_without_titles()
     {
