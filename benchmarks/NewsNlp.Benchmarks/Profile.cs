@@ -54,11 +54,11 @@ internal static class Profile
             double score = sw.Elapsed.TotalMilliseconds;
             var back = new int[4096 * k];
             var output = new int[4096];
-            var work = new float[2 * k];
+            var work = new float[model.Tags.WorkSize];
             sw.Restart();
             foreach (Sentence s in sentences)
             {
-                model.Tags.Decode(emissions, Math.Min(s.TokenCount, 4096), model.Transitions, work, back, output);
+                model.Tags.Decode(emissions, Math.Min(s.TokenCount, 4096), model.Transitions, model.PackedTransitions, work, back, output);
             }
 
             double decode = sw.Elapsed.TotalMilliseconds;

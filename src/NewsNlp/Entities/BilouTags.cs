@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace NewsNlp.Entities;
 
 /// <summary>
@@ -27,6 +29,9 @@ internal sealed class BilouTags
         }
 
         AllowedPrevious = allowed.Select(a => a.ToArray()).ToArray();
+        Starters = [.. Enumerable.Range(0, Count).Where(CanStart)];
+        Enders = [.. Enumerable.Range(0, Count).Where(CanEnd)];
+        PackedWidth = (Enders.Length + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
     }
 
     public EntityLabel[] Labels { get; }
@@ -61,15 +66,63 @@ internal sealed class BilouTags
         return ck is 0 or 1 or 4;
     }
 
+    /// <summary>The tags that may follow any tag that closes a span (O, B-, U-), ascending.</summary>
+    public int[] Starters { get; }
+
+    /// <summary>The tags that close a span (O, L-, U-), ascending: the tags that may precede a starter.</summary>
+    public int[] Enders { get; }
+
+    /// <summary>Row length of <see cref="PackTransitions(ReadOnlySpan{float})"/>: the ender count rounded up to whole vectors.</summary>
+    public int PackedWidth { get; }
+
+    /// <summary>Size of the work buffer <see cref="Decode"/> needs.</summary>
+    public int WorkSize => (2 * Count) + PackedWidth;
+
     /// <summary>
-    /// Finds the best valid tag sequence. <paramref name="emissions"/> holds n×K scores (token-major);
-    /// <paramref name="transitions"/> K×K (previous-major).
+    /// Packs the ender-to-starter transitions of a K×K (previous-major) matrix for <see cref="Decode"/>: one row per
+    /// starter, one column per ender (<see cref="PackedWidth"/> wide, padded with negative infinity).
     /// </summary>
-    public void Decode(ReadOnlySpan<float> emissions, int n, ReadOnlySpan<float> transitions, Span<float> work, Span<int> back, Span<int> output)
+    public float[] PackTransitions(ReadOnlySpan<float> transitions)
+    {
+        var packed = new float[Starters.Length * PackedWidth];
+        PackTransitions(transitions, packed);
+        return packed;
+    }
+
+    /// <summary>Packs into <paramref name="packed"/> (<see cref="Starters"/> × <see cref="PackedWidth"/> floats).</summary>
+    public void PackTransitions(ReadOnlySpan<float> transitions, Span<float> packed)
     {
         int k = Count;
+        packed.Fill(float.NegativeInfinity);
+        for (int s = 0; s < Starters.Length; s++)
+        {
+            for (int j = 0; j < Enders.Length; j++)
+            {
+                packed[(s * PackedWidth) + j] = transitions[(Enders[j] * k) + Starters[s]];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the best valid tag sequence. <paramref name="emissions"/> holds n×K scores (token-major);
+    /// <paramref name="transitions"/> K×K (previous-major) and <paramref name="packed"/> the same transitions from
+    /// <see cref="PackTransitions(ReadOnlySpan{float})"/>; <paramref name="work"/> holds at least <see cref="WorkSize"/> floats.
+    /// </summary>
+    /// <remarks>
+    /// A starter (O, B-, U-) may follow exactly the enders (O, L-, U-), so its best predecessor is a maximum over one
+    /// contiguous row, taken with vectors; an I- or L- tag has two candidates (B- and I- of its label). Ties go to
+    /// the lowest predecessor tag.
+    /// </remarks>
+    public void Decode(ReadOnlySpan<float> emissions, int n, ReadOnlySpan<float> transitions, ReadOnlySpan<float> packed, Span<float> work, Span<int> back, Span<int> output)
+    {
+        int k = Count;
+        int width = PackedWidth;
         Span<float> prevScore = work[..k];
         Span<float> curScore = work.Slice(k, k);
+        Span<float> enderScore = work.Slice(2 * k, width);
+        enderScore.Fill(float.NegativeInfinity);
+        ReadOnlySpan<int> starters = Starters;
+        ReadOnlySpan<int> enders = Enders;
         for (int t = 0; t < k; t++)
         {
             prevScore[t] = CanStart(t) ? emissions[t] : float.NegativeInfinity;
@@ -79,22 +132,31 @@ internal sealed class BilouTags
         {
             ReadOnlySpan<float> e = emissions.Slice(i * k, k);
             Span<int> b = back.Slice(i * k, k);
-            for (int cur = 0; cur < k; cur++)
+            for (int j = 0; j < enders.Length; j++)
             {
-                float best = float.NegativeInfinity;
-                int arg = 0;
-                foreach (int prev in AllowedPrevious[cur])
-                {
-                    float s = prevScore[prev] + transitions[(prev * k) + cur];
-                    if (s > best)
-                    {
-                        best = s;
-                        arg = prev;
-                    }
-                }
+                enderScore[j] = prevScore[enders[j]];
+            }
 
+            for (int si = 0; si < starters.Length; si++)
+            {
+                int arg = BestOf(enderScore, packed.Slice(si * width, width), out float best);
+                int cur = starters[si];
                 curScore[cur] = best + e[cur];
-                b[cur] = arg;
+                b[cur] = enders[arg];
+            }
+
+            // I- and L- of each label: after B- or I- of the same label.
+            for (int begin = 1; begin < k; begin += 4)
+            {
+                int inside = begin + 1;
+                for (int cur = inside; cur <= begin + 2; cur++)
+                {
+                    float fromBegin = prevScore[begin] + transitions[(begin * k) + cur];
+                    float fromInside = prevScore[inside] + transitions[(inside * k) + cur];
+                    bool insideWins = fromInside > fromBegin;
+                    curScore[cur] = (insideWins ? fromInside : fromBegin) + e[cur];
+                    b[cur] = insideWins ? inside : begin;
+                }
             }
 
             Span<float> swap = prevScore;
@@ -119,6 +181,33 @@ internal sealed class BilouTags
             last = back[(i * k) + last];
             output[i - 1] = last;
         }
+    }
+
+    /// <summary>The first index of the maximum of <c>a[j] + b[j]</c> (both a whole number of vectors long).</summary>
+    private static int BestOf(ReadOnlySpan<float> a, ReadOnlySpan<float> b, out float best)
+    {
+        int width = Vector<float>.Count;
+        var max = new Vector<float>(float.NegativeInfinity);
+        for (int j = 0; j < a.Length; j += width)
+        {
+            max = Vector.Max(max, new Vector<float>(a.Slice(j, width)) + new Vector<float>(b.Slice(j, width)));
+        }
+
+        best = float.NegativeInfinity;
+        for (int l = 0; l < width; l++)
+        {
+            best = MathF.Max(best, max[l]);
+        }
+
+        for (int j = 0; j < a.Length; j++)
+        {
+            if (a[j] + b[j] == best)
+            {
+                return j;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Converts IOB2 strings (<c>B-PERSON</c>, <c>I-PERSON</c>, <c>O</c>) to BILOU tag indices; unknown labels become O.</summary>

@@ -127,7 +127,7 @@ public sealed class EntityTagger
         try
         {
             Span<ulong> features = stackalloc ulong[NerFeatures.Count];
-            Span<float> work = stackalloc float[2 * k];
+            Span<float> work = stackalloc float[_model.Tags.WorkSize];
             Array.Clear(emissions, 0, n * k);
             NerFeatures.Prepare(text, sentence, marks, classes);
             for (int i = 0; i < n; i++)
@@ -136,7 +136,7 @@ public sealed class EntityTagger
                 _model.Score(features, emissions.AsSpan(i * k, k));
             }
 
-            _model.Tags.Decode(emissions, n, _model.Transitions, work, back, tags);
+            _model.Tags.Decode(emissions, n, _model.Transitions, _model.PackedTransitions, work, back, tags);
             Array.Clear(covered, 0, n);
             int count = destination.Count;
             int start = -1;

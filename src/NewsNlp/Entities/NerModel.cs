@@ -38,6 +38,7 @@ internal sealed class NerModel
         _tags = tags;
         _weights = weights;
         Transitions = transitions;
+        PackedTransitions = Tags.PackTransitions(transitions);
         Provenance = provenance;
 
         // Scoring layout: an open-addressing table whose slot holds a 32-bit fingerprint of the hash (the slot index
@@ -79,6 +80,9 @@ internal sealed class NerModel
     public BilouTags Tags { get; }
 
     public float[] Transitions { get; }
+
+    /// <summary>The transitions packed for the decoder (<see cref="BilouTags.PackTransitions(ReadOnlySpan{float})"/>).</summary>
+    public float[] PackedTransitions { get; }
 
     public string Provenance { get; }
 

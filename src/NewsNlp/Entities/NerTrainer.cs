@@ -104,7 +104,8 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
         int maxLength = train.Max(e => e.Tokens.Length);
         var emissions = new float[maxLength * k];
         var back = new int[maxLength * k];
-        var work = new float[2 * k];
+        var work = new float[_tags.WorkSize];
+        var packed = new float[_tags.Starters.Length * _tags.PackedWidth];
         var predicted = new int[maxLength];
 
         for (int epoch = 1; epoch <= epochs; epoch++)
@@ -140,7 +141,8 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
                     }
                 }
 
-                _tags.Decode(emissions, n, tw, work, back, predicted);
+                _tags.PackTransitions(tw, packed);
+                _tags.Decode(emissions, n, tw, packed, work, back, predicted);
                 tokens += n;
                 for (int i = 0; i < n; i++)
                 {
