@@ -23,27 +23,65 @@ internal static class OwnEntities
             throw new ArgumentException($"unknown split '{split}': use train, dev or all.", nameof(split));
         }
 
-        var result = new List<GmbSentence>();
+        var lines = new List<(string File, string Line, bool Dev)>();
         foreach (string file in folders.SelectMany(f => Directory.GetFiles(f, "*.jsonl").Order(StringComparer.Ordinal)))
         {
             int n = 0;
             foreach (string line in File.ReadLines(file))
             {
-                if (string.IsNullOrWhiteSpace(line))
+                if (!string.IsNullOrWhiteSpace(line))
                 {
-                    continue;
-                }
-
-                bool dev = n++ % 5 == 4;
-                if (split == "all" || dev == (split == "dev"))
-                {
-                    result.Add(Parse(file, line, labels));
+                    lines.Add((file, line, n++ % 5 == 4));
                 }
             }
         }
 
+        // Different writers sometimes told the same fact in nearly the same words: a train sentence that repeats a dev
+        // sentence (half or more of their words shared) stays out of training, so that dev measures unseen text.
+        HashSet<string>[]? devWords = split == "train" ? [.. lines.Where(l => l.Dev).Select(l => Words(l.Line))] : null;
+        var result = new List<GmbSentence>();
+        foreach (var (file, line, dev) in lines)
+        {
+            if (split != "all" && dev != (split == "dev"))
+            {
+                continue;
+            }
+
+            if (devWords is not null && RepeatsAny(Words(line), devWords))
+            {
+                continue;
+            }
+
+            result.Add(Parse(file, line, labels));
+        }
+
         return result;
     }
+
+    /// <summary>The lower-cased words of a sentence's text.</summary>
+    internal static HashSet<string> Words(string jsonLine)
+    {
+        using var json = JsonDocument.Parse(jsonLine);
+        string text = json.RootElement.GetProperty("text").GetString() ?? "";
+        return [.. text.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant())];
+    }
+
+    /// <summary>Whether a sentence shares half or more of its words (Jaccard) with any of <paramref name="others"/>.</summary>
+    internal static bool RepeatsAny(HashSet<string> words, IEnumerable<HashSet<string>> others)
+    {
+        foreach (HashSet<string> other in others)
+        {
+            int shared = words.Count(other.Contains);
+            if (shared * 2 >= words.Count + other.Count - shared && shared > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] Separators = [' ', ',', '.', ';', ':', '"', '(', ')', '\'', '\u2019', '\u201C', '\u201D', '-', '?', '!'];
 
     private static GmbSentence Parse(string file, string line, HashSet<string> labels)
     {

@@ -224,6 +224,12 @@ public sealed class EntityTagger
             label = EntityLabel.Fac;
         }
 
+        // "Western" alone (Western leaders, Western sanctions) is a grouping of nations, never a person or an organisation.
+        if (first == last && label != EntityLabel.Norp && IsCompassAdjective(sentence[first].GetText(text)))
+        {
+            label = EntityLabel.Norp;
+        }
+
         if (label == EntityLabel.Person)
         {
             // A quoted epithet before the name is not part of it ('Iron Lady' Thatcher, "Tiger" Woods).
@@ -287,6 +293,9 @@ public sealed class EntityTagger
         "State", "Defense", "Defence", "Treasury", "Commerce", "Energy", "Interior", "Justice", "Education", "Labor", "Agriculture",
         "Transportation", "Health", "Finance", "Homeland",
     };
+
+    private static bool IsCompassAdjective(ReadOnlySpan<char> word) =>
+        word is "Western" or "Eastern" or "Northern" or "Southern" or "Westerners" or "Easterners";
 
     private static bool AllCapitalised(ReadOnlySpan<char> text, ReadOnlySpan<Token> sentence, int a, int b)
     {

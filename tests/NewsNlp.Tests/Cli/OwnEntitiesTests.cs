@@ -35,10 +35,32 @@ public sealed class OwnEntitiesTests : IDisposable
     [Fact]
     public void Every_fifth_line_of_a_file_is_dev()
     {
-        File.WriteAllLines(Path.Combine(_folder, "b.jsonl"), Enumerable.Range(1, 10).Select(i => $$"""{"id":"t-{{i}}","text":"Sentence number {{i}} is here.","entities":[]}"""));
+        string[] texts =
+        [
+            "Rain fell overnight.", "Markets opened higher.", "Ministers met briefly.", "Schools stayed shut.", "Fishermen returned early.",
+            "Prices rose again.", "Voters queued patiently.", "Trains ran late.", "Farmers sold maize.", "Doctors went on strike.",
+        ];
+        File.WriteAllLines(Path.Combine(_folder, "b.jsonl"), texts.Select((t, i) => $$"""{"id":"t-{{i}}","text":"{{t}}","entities":[]}"""));
         Assert.Equal(8, OwnEntities.Read([_folder], "train", Labels).Count);
         Assert.Equal(2, OwnEntities.Read([_folder], "dev", Labels).Count);
         Assert.Throws<ArgumentException>(() => OwnEntities.Read([_folder], "test", Labels));
+    }
+
+    [Fact]
+    public void A_train_sentence_that_repeats_a_dev_sentence_stays_out_of_training()
+    {
+        string[] texts =
+        [
+            "Kenya Airways flew again to Kinshasa in March.", "The port of Mombasa handled more ships.", "Rain closed schools in Nairobi.",
+            "Safaricom opened an office in Addis Ababa.", "A magnitude 6.8 earthquake struck the High Atlas south of Marrakesh in 2023.",
+            "An earthquake of magnitude 6.8 struck the High Atlas south of Marrakech in 2023.", "Farmers in Kisumu planted maize early.",
+        ];
+        File.WriteAllLines(Path.Combine(_folder, "d.jsonl"), texts.Select((t, i) => $$"""{"id":"t-{{i}}","text":"{{t}}","entities":[]}"""));
+        List<GmbSentence> train = OwnEntities.Read([_folder], "train", Labels);
+        Assert.Equal(5, train.Count);
+        Assert.DoesNotContain(train, s => s.Words.Contains("Marrakech"));
+        Assert.Single(OwnEntities.Read([_folder], "dev", Labels), s => s.Words.Contains("Marrakesh"));
+        Assert.Equal(7, OwnEntities.Read([_folder], "all", Labels).Count);
     }
 
     [Fact]

@@ -31,6 +31,13 @@ public class EntityTaggerTests
         Assert.Contains((facility, "FAC"), Entities(text));
 
     [Fact]
+    public void Western_alone_is_a_grouping_of_nations_not_a_person()
+    {
+        var found = Entities("Western governments froze the central bank's reserves, and Western diplomats left Kabul.");
+        Assert.DoesNotContain(found, e => e.Text == "Western" && e.Label != "NORP");
+    }
+
+    [Fact]
     public void Finds_people_places_nationalities_and_dates_without_titles()
     {
         var found = Entities("Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday.");
