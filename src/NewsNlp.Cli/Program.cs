@@ -332,7 +332,8 @@ namespace NewsNlp.Cli
                     case "gmb":
                         {
                             var sentences = NewsNlp.Cli.Training.GmbCorpus.Read(folder, splitName);
-                            SpanScore score = NewsNlp.Cli.Training.NerTraining.Score(tagger, sentences, null);
+                            using var errors = splitName != "test" && Environment.GetEnvironmentVariable("NEWSNLP_DEV_ERRORS") is { Length: > 0 } path ? new StreamWriter(path) : null;
+                            SpanScore score = NewsNlp.Cli.Training.NerTraining.Score(tagger, sentences, errors);
                             stdout.WriteLine($"GMB {splitName} block: {score.Sentences:N0} sentences, {score.Tokens:N0} tokens; statistical model alone (numeric recognisers off: GMB does not label numbers)");
                             score.Write(stdout, NewsNlp.Cli.Training.NerTraining.SelectionLabels);
                             return Success;
@@ -443,7 +444,8 @@ namespace NewsNlp.Cli
             var withGum = new Option<bool>("--with-gum") { Description = "Add GUM's news and interview documents outside its dev and test splits to the training data." };
             var withOwn = new Option<int>("--with-own") { Description = "Add the project's own annotated sentences (tools/relations/annotated, tools/ner/annotated; train part, or all with --with-dev) this many times.", DefaultValueFactory = _ => 0 };
             var withGumGenres = new Option<bool>("--with-gum-genres") { Description = "Add GUM's other written genres (biographies, travel, how-to, academic, ...) outside its dev and test splits." };
-            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn, withGumGenres };
+            var domainCopies = new Option<string?>("--domain-copies") { Description = "Experiment: every source (gmb, own, gum) also trains its own copy of each feature; the model gets the shared weights plus the copies of the sources listed here, comma-separated (empty: shared weights alone)." };
+            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn, withGumGenres, domainCopies };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -459,7 +461,13 @@ namespace NewsNlp.Cli
                     throw new UsageException("--epochs must be between 1 and 100.");
                 }
 
-                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn), parse.GetValue(withGumGenres));
+                string[]? exportDomains = parse.GetValue(domainCopies)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (exportDomains?.FirstOrDefault(d => !NewsNlp.Cli.Training.NerTraining.DomainNames.Contains(d)) is { } unknown)
+                {
+                    throw new UsageException($"--domain-copies: unknown source '{unknown}': use gmb, own or gum.");
+                }
+
+                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn), parse.GetValue(withGumGenres), exportDomains);
                 FileInfo file = parse.GetValue(output)!;
                 using (FileStream stream = File.Create(file.FullName))
                 {

@@ -23,10 +23,14 @@ internal static class NerTraining
     /// Trains on GMB train and keeps the epoch with the best dev F1; with <paramref name="withDev"/>, trains on
     /// train + dev for exactly <paramref name="epochs"/> epochs (the count chosen on dev before), the final model.
     /// </summary>
-    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0, bool withGumGenres = false)
+    /// <summary>The data domains of <c>--domain-copies</c>: GMB, the own sentences, GUM.</summary>
+    public static readonly string[] DomainNames = ["gmb", "own", "gum"];
+
+    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0, bool withGumGenres = false, string[]? exportDomains = null)
     {
         var tags = new BilouTags(ModelLabels);
         IReadOnlyList<GmbSentence> train = GmbCorpus.Read(data, "train");
+        int gmbCount = train.Count;
         if (withGum)
         {
             train = [.. train, .. GumTraining(data)];
@@ -36,6 +40,8 @@ internal static class NerTraining
         {
             train = [.. train, .. GumGenres.Read(data)];
         }
+
+        int gumEnd = train.Count;
 
         List<string> ownFolders = OwnEntities.Folders();
         List<GmbSentence> ownDev = OwnEntities.Read(ownFolders, "dev", OwnLabels);
@@ -49,8 +55,13 @@ internal static class NerTraining
         }
 
         IReadOnlyList<GmbSentence> dev = GmbCorpus.Read(data, "dev");
-        var examples = (withDev ? train.Concat(dev) : train).Select(s => NerExample.FromWords(s.Words, tags.FromIob(s.Tags))).ToList();
-        var trainer = new NerTrainer(ModelLabels);
+        // Domains (used only with exportDomains): 0 GMB (train and dev blocks), 1 the own sentences, 2 GUM.
+        var examples = train.Select((s, i) => NerExample.FromWords(s.Words, tags.FromIob(s.Tags), i < gmbCount ? 0 : i < gumEnd ? 2 : 1))
+            .Concat(withDev ? dev.Select(s => NerExample.FromWords(s.Words, tags.FromIob(s.Tags), 0)) : [])
+            .ToList();
+        var trainer = exportDomains is null
+            ? new NerTrainer(ModelLabels)
+            : new NerTrainer(ModelLabels) { Domains = DomainNames.Length, ExportDomains = [.. exportDomains.Select(d => Array.IndexOf(DomainNames, d))] };
         string provenance = withDev
             ? $"GMB extract (gmb_kaggle/ner_dataset.csv), train + dev blocks = first 90% of the sentences ({examples.Count:N0}); structured averaged perceptron, BILOU, {NerFeatures.Count} feature templates"
             : $"GMB extract (gmb_kaggle/ner_dataset.csv), train block = first 80% of the sentences ({examples.Count:N0}); structured averaged perceptron, BILOU, {NerFeatures.Count} feature templates";

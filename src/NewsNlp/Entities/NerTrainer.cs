@@ -3,10 +3,10 @@ using NewsNlp.Tokenization;
 namespace NewsNlp.Entities;
 
 /// <summary>A training sentence: its text, tokens with offsets into it, and the gold BILOU tags.</summary>
-internal sealed record NerExample(string Text, Token[] Tokens, int[] Gold)
+internal sealed record NerExample(string Text, Token[] Tokens, int[] Gold, int Domain = 0)
 {
     /// <summary>Builds an example from words, joined with single spaces.</summary>
-    public static NerExample FromWords(IReadOnlyList<string> words, int[] gold)
+    public static NerExample FromWords(IReadOnlyList<string> words, int[] gold, int domain = 0)
     {
         var tokens = new Token[words.Count];
         var text = new System.Text.StringBuilder();
@@ -21,7 +21,7 @@ internal sealed record NerExample(string Text, Token[] Tokens, int[] Gold)
             text.Append(words[i]);
         }
 
-        return new NerExample(text.ToString(), tokens, gold);
+        return new NerExample(text.ToString(), tokens, gold, domain);
     }
 }
 
@@ -32,6 +32,15 @@ internal sealed record NerExample(string Text, Token[] Tokens, int[] Gold)
 internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int seed = 17, float prune = 0.02f)
 {
     private readonly BilouTags _tags = new(labels);
+
+    /// <summary>
+    /// Number of data domains (<see cref="NerExample.Domain"/>) whose examples also train a copy of every feature of
+    /// their own (Daume 2007, "frustratingly easy" domain adaptation); 0: one shared set of weights.
+    /// </summary>
+    public int Domains { get; init; }
+
+    /// <summary>With <see cref="Domains"/>: the domains whose copies are added to the shared weights in the exported model (none: the shared weights alone).</summary>
+    public int[] ExportDomains { get; init; } = [];
 
     public NerModel Train(IReadOnlyList<NerExample> train, int epochs, Func<NerModel, int, double>? devScore, Action<string> log, string provenance)
     {
@@ -92,8 +101,10 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
             return result;
         }).ToArray();
 
-        var w = new float[ids.Count * k];
-        var u = new float[ids.Count * k];
+        int domains = Domains;
+        int rows = ids.Count * (domains > 0 ? domains + 1 : 1);
+        var w = new float[rows * k];
+        var u = new float[rows * k];
         var tw = new float[k * k];
         var tu = new float[k * k];
         float c = 1;
@@ -137,6 +148,15 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
                             {
                                 e[t] += row[t];
                             }
+
+                            if (domains > 0)
+                            {
+                                ReadOnlySpan<float> own = w.AsSpan((f + (ids.Count * (1 + ex.Domain))) * k, k);
+                                for (int t = 0; t < k; t++)
+                                {
+                                    e[t] += own[t];
+                                }
+                            }
                         }
                     }
                 }
@@ -158,6 +178,12 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
                             {
                                 Update(w, u, (f * k) + g, 1, c);
                                 Update(w, u, (f * k) + p, -1, c);
+                                if (domains > 0)
+                                {
+                                    int d = f + (ids.Count * (1 + ex.Domain));
+                                    Update(w, u, (d * k) + g, 1, c);
+                                    Update(w, u, (d * k) + p, -1, c);
+                                }
                             }
                         }
                     }
@@ -200,6 +226,28 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
     private NerModel Export(ulong[] hashes, float[] w, float[] u, float[] tw, float[] tu, float c, string provenance)
     {
         int k = _tags.Count;
+        if (Domains > 0)
+        {
+            // The exported weights: the shared copy plus the chosen domains' copies, merged (same size and speed).
+            int n = hashes.Length;
+            var mw = new float[n * k];
+            var mu = new float[n * k];
+            Array.Copy(w, mw, n * k);
+            Array.Copy(u, mu, n * k);
+            foreach (int rdom in ExportDomains)
+            {
+                int at = n * (1 + rdom) * k;
+                for (int i = 0; i < n * k; i++)
+                {
+                    mw[i] += w[at + i];
+                    mu[i] += u[at + i];
+                }
+            }
+
+            w = mw;
+            u = mu;
+        }
+
         var keep = new List<(ulong Key, int Id)>();
         for (int f = 0; f < hashes.Length; f++)
         {

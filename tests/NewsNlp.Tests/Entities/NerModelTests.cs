@@ -35,6 +35,24 @@ public class NerModelTests
     }
 
     [Fact]
+    public void Domain_copies_keep_each_sources_convention_apart()
+    {
+        // Source 0 labels a capital standing for its government ORG, source 1 labels it GPE (GMB and OntoNotes differ so).
+        var labels = new[] { EntityLabel.Org, EntityLabel.Gpe };
+        var tags = new BilouTags(labels);
+        string[] words = ["Tehran", "rejected", "the", "offer", "."];
+        var examples = new[]
+        {
+            NerExample.FromWords(words, tags.FromIob(["B-ORG", "O", "O", "O", "O"]), domain: 0),
+            NerExample.FromWords(words, tags.FromIob(["B-GPE", "O", "O", "O", "O"]), domain: 1),
+            NerExample.FromWords(words, tags.FromIob(["B-GPE", "O", "O", "O", "O"]), domain: 1),
+        };
+        NerModel Train(int[] export) => new NerTrainer(labels, minCount: 1) { Domains = 2, ExportDomains = export }.Train(examples, 5, null, _ => { }, "unit test");
+        Assert.Equal("B-ORG", EntityTagger.FromModel(Train([0])).TagWords(words)[0]);
+        Assert.Equal("B-GPE", EntityTagger.FromModel(Train([1])).TagWords(words)[0]);
+    }
+
+    [Fact]
     public void Junk_empty_truncated_and_corrupt_files_get_clear_errors()
     {
         byte[] good = Bytes(TinyModel());
