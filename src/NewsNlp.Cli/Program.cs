@@ -445,7 +445,8 @@ namespace NewsNlp.Cli
             var withOwn = new Option<int>("--with-own") { Description = "Add the project's own annotated sentences (tools/relations/annotated, tools/ner/annotated; train part, or all with --with-dev) this many times.", DefaultValueFactory = _ => 0 };
             var withGumGenres = new Option<bool>("--with-gum-genres") { Description = "Add GUM's other written genres (biographies, travel, how-to, academic, ...) outside its dev and test splits." };
             var domainCopies = new Option<string?>("--domain-copies") { Description = "Experiment: every source (gmb, own, gum) also trains its own copy of each feature; the model gets the shared weights plus the copies of the sources listed here, comma-separated (empty: shared weights alone)." };
-            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn, withGumGenres, domainCopies };
+            var gumPartial = new Option<bool>("--gum-partial") { Description = "Treat GUM's sentences as partly annotated: a token outside its names may be O or any NORP, DATE, TIME, EVENT or PRODUCT tag (the best such path is the gold one)." };
+            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn, withGumGenres, domainCopies, gumPartial };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -467,7 +468,7 @@ namespace NewsNlp.Cli
                     throw new UsageException($"--domain-copies: unknown source '{unknown}': use gmb, own or gum.");
                 }
 
-                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn), parse.GetValue(withGumGenres), exportDomains);
+                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn), parse.GetValue(withGumGenres), exportDomains, parse.GetValue(gumPartial));
                 FileInfo file = parse.GetValue(output)!;
                 using (FileStream stream = File.Create(file.FullName))
                 {

@@ -26,7 +26,10 @@ internal static class NerTraining
     /// <summary>The data domains of <c>--domain-copies</c>: GMB, the own sentences, GUM.</summary>
     public static readonly string[] DomainNames = ["gmb", "own", "gum"];
 
-    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0, bool withGumGenres = false, string[]? exportDomains = null)
+    /// <summary>The labels GUM's name readers cannot give (its person, organization and place names become PERSON, ORG, GPE, LOC, FAC).</summary>
+    public static readonly EntityLabel[] LabelsGumLacks = [EntityLabel.Norp, EntityLabel.Date, EntityLabel.Time, EntityLabel.Event, EntityLabel.Product];
+
+    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0, bool withGumGenres = false, string[]? exportDomains = null, bool gumPartial = false)
     {
         var tags = new BilouTags(ModelLabels);
         IReadOnlyList<GmbSentence> train = GmbCorpus.Read(data, "train");
@@ -57,6 +60,7 @@ internal static class NerTraining
         IReadOnlyList<GmbSentence> dev = GmbCorpus.Read(data, "dev");
         // Domains (used only with exportDomains): 0 GMB (train and dev blocks), 1 the own sentences, 2 GUM.
         var examples = train.Select((s, i) => NerExample.FromWords(s.Words, tags.FromIob(s.Tags), i < gmbCount ? 0 : i < gumEnd ? 2 : 1))
+            .Select((e, i) => gumPartial && i >= gmbCount && i < gumEnd ? e with { Allowed = PartialMask(tags, e.Gold, LabelsGumLacks) } : e)
             .Concat(withDev ? dev.Select(s => NerExample.FromWords(s.Words, tags.FromIob(s.Tags), 0)) : [])
             .ToList();
         var trainer = exportDomains is null
@@ -148,6 +152,36 @@ internal static class NerTraining
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The tags each token of a partly annotated sentence may take: a token inside a gold name keeps its tag; any other
+    /// token may be O or any tag of <paramref name="free"/>, the labels the source does not annotate.
+    /// </summary>
+    public static ulong[] PartialMask(BilouTags tags, int[] gold, EntityLabel[] free)
+    {
+        if (tags.Count > 64)
+        {
+            throw new ArgumentException("At most 64 tags fit a mask.", nameof(tags));
+        }
+
+        ulong open = 1UL << BilouTags.Outside;
+        foreach (EntityLabel label in free)
+        {
+            int index = Array.IndexOf(tags.Labels, label);
+            for (int kind = 1; kind <= 4 && index >= 0; kind++)
+            {
+                open |= 1UL << BilouTags.Tag(index, kind);
+            }
+        }
+
+        var mask = new ulong[gold.Length];
+        for (int i = 0; i < gold.Length; i++)
+        {
+            mask[i] = gold[i] == BilouTags.Outside ? open : 1UL << gold[i];
+        }
+
+        return mask;
     }
 
     /// <summary>Micro F1 (exact spans) over PERSON, ORG, GPE, LOC of the statistical model alone.</summary>

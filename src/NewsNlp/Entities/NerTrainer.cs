@@ -5,6 +5,12 @@ namespace NewsNlp.Entities;
 /// <summary>A training sentence: its text, tokens with offsets into it, and the gold BILOU tags.</summary>
 internal sealed record NerExample(string Text, Token[] Tokens, int[] Gold, int Domain = 0)
 {
+    /// <summary>
+    /// For a partly annotated sentence, the tags each token may take (bit t: tag t); null when <see cref="Gold"/> is
+    /// complete. Training then takes as gold the best sequence within these tags.
+    /// </summary>
+    public ulong[]? Allowed { get; init; }
+
     /// <summary>Builds an example from words, joined with single spaces.</summary>
     public static NerExample FromWords(IReadOnlyList<string> words, int[] gold, int domain = 0)
     {
@@ -118,6 +124,8 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
         var work = new float[_tags.WorkSize];
         var packed = new float[_tags.Starters.Length * _tags.PackedWidth];
         var predicted = new int[maxLength];
+        var latent = new int[maxLength];
+        var constrained = new float[maxLength * k];
 
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
@@ -162,11 +170,31 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
                 }
 
                 _tags.PackTransitions(tw, packed);
+                int[] goldPath = ex.Gold;
+                if (ex.Allowed is { } allowed)
+                {
+                    // The gold path of a partly annotated sentence: the best one within the allowed tags.
+                    emissions.AsSpan(0, n * k).CopyTo(constrained);
+                    for (int i = 0; i < n; i++)
+                    {
+                        for (int t = 0; t < k; t++)
+                        {
+                            if ((allowed[i] & (1UL << t)) == 0)
+                            {
+                                constrained[(i * k) + t] = -1e9f;
+                            }
+                        }
+                    }
+
+                    _tags.Decode(constrained, n, tw, packed, work, back, latent);
+                    goldPath = latent;
+                }
+
                 _tags.Decode(emissions, n, tw, packed, work, back, predicted);
                 tokens += n;
                 for (int i = 0; i < n; i++)
                 {
-                    int g = ex.Gold[i];
+                    int g = goldPath[i];
                     int p = predicted[i];
                     if (g != p)
                     {
@@ -190,7 +218,7 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
 
                     if (i > 0)
                     {
-                        int gp = ex.Gold[i - 1];
+                        int gp = goldPath[i - 1];
                         int pp = predicted[i - 1];
                         if (g != p || gp != pp)
                         {

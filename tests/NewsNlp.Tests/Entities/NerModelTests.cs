@@ -53,6 +53,27 @@ public class NerModelTests
     }
 
     [Fact]
+    public void A_partly_annotated_sentence_does_not_teach_that_its_unlabelled_words_are_outside()
+    {
+        // One source labels nationalities, another marks only people and leaves "French" as O.
+        var labels = new[] { EntityLabel.Person, EntityLabel.Norp };
+        var tags = new BilouTags(labels);
+        string[] full = ["French", "troops", "left", "."];
+        string[] partial = ["French", "ministers", "met", "Anna", "."];
+        NerExample Partial(bool open)
+        {
+            var e = NerExample.FromWords(partial, tags.FromIob(["O", "O", "O", "B-PERSON", "O"]));
+            return open ? e with { Allowed = NewsNlp.Cli.Training.NerTraining.PartialMask(tags, e.Gold, [EntityLabel.Norp]) } : e;
+        }
+
+        NerModel Train(bool open) => new NerTrainer(labels, minCount: 1).Train(
+            [NerExample.FromWords(full, tags.FromIob(["B-NORP", "O", "O", "O"])), Partial(open), Partial(open)], 5, null, _ => { }, "unit test");
+        Assert.Equal("O", EntityTagger.FromModel(Train(open: false)).TagWords(["French", "police", "."])[0]);
+        Assert.Equal("B-NORP", EntityTagger.FromModel(Train(open: true)).TagWords(["French", "police", "."])[0]);
+        Assert.Equal("B-PERSON", EntityTagger.FromModel(Train(open: true)).TagWords(partial)[3]);
+    }
+
+    [Fact]
     public void Junk_empty_truncated_and_corrupt_files_get_clear_errors()
     {
         byte[] good = Bytes(TinyModel());
