@@ -15,20 +15,6 @@ internal sealed class BilouTags
     {
         Labels = labels;
         Count = 1 + (4 * labels.Length);
-        var allowed = new List<int>[Count];
-        for (int cur = 0; cur < Count; cur++)
-        {
-            allowed[cur] = [];
-            for (int prev = 0; prev < Count; prev++)
-            {
-                if (IsAllowed(prev, cur))
-                {
-                    allowed[cur].Add(prev);
-                }
-            }
-        }
-
-        AllowedPrevious = allowed.Select(a => a.ToArray()).ToArray();
         Starters = [.. Enumerable.Range(0, Count).Where(CanStart)];
         Enders = [.. Enumerable.Range(0, Count).Where(CanEnd)];
         PackedWidth = (Enders.Length + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
@@ -38,9 +24,6 @@ internal sealed class BilouTags
 
     /// <summary>Number of tags (K).</summary>
     public int Count { get; }
-
-    /// <summary>For each tag, the tags that may precede it.</summary>
-    public int[][] AllowedPrevious { get; }
 
     public static int Kind(int tag) => tag == Outside ? 0 : ((tag - 1) % 4) + 1; // 1 B, 2 I, 3 L, 4 U
 

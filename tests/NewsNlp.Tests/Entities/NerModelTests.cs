@@ -117,4 +117,54 @@ public class NerModelTests
         Assert.False(BilouTags.IsAllowed(BilouTags.Tag(0, 1), BilouTags.Tag(1, 2))); // B-PERSON -> I-ORG
         Assert.True(BilouTags.IsAllowed(BilouTags.Tag(0, 4), BilouTags.Tag(1, 1))); // U-PERSON -> B-ORG
     }
+
+    [Fact]
+    public void The_decoder_finds_the_best_valid_sequence_as_an_exhaustive_search_does()
+    {
+        var tags = new BilouTags([EntityLabel.Person, EntityLabel.Org]);
+        int k = tags.Count;
+        var random = new Random(11);
+        for (int round = 0; round < 200; round++)
+        {
+            int n = 1 + random.Next(4);
+            float[] emissions = [.. Enumerable.Range(0, n * k).Select(_ => (float)random.Next(-8, 9))];
+            float[] transitions = [.. Enumerable.Range(0, k * k).Select(_ => random.Next(-4, 5) / 2f)];
+            var output = new int[n];
+            tags.Decode(emissions, n, transitions, tags.PackTransitions(transitions), new float[tags.WorkSize], new int[n * k], output);
+
+            // Every sequence of n tags, scored with the transitions IsAllowed permits.
+            float best = float.NegativeInfinity;
+            var sequence = new int[n];
+            for (long code = 0; code < (long)Math.Pow(k, n); code++)
+            {
+                long c = code;
+                for (int i = 0; i < n; i++, c /= k)
+                {
+                    sequence[i] = (int)(c % k);
+                }
+
+                if (!BilouTags.CanStart(sequence[0]) || !BilouTags.CanEnd(sequence[n - 1]))
+                {
+                    continue;
+                }
+
+                float score = emissions[sequence[0]];
+                for (int i = 1; i < n && score > float.NegativeInfinity; i++)
+                {
+                    score = BilouTags.IsAllowed(sequence[i - 1], sequence[i]) ? score + transitions[(sequence[i - 1] * k) + sequence[i]] + emissions[(i * k) + sequence[i]] : float.NegativeInfinity;
+                }
+
+                best = Math.Max(best, score);
+            }
+
+            float found = emissions[output[0]];
+            for (int i = 1; i < n; i++)
+            {
+                Assert.True(BilouTags.IsAllowed(output[i - 1], output[i]));
+                found += transitions[(output[i - 1] * k) + output[i]] + emissions[(i * k) + output[i]];
+            }
+
+            Assert.Equal(best, found);
+        }
+    }
 }
