@@ -79,6 +79,11 @@ internal static class NerTraining
             provenance += "; plus GUM's other written genres outside its dev and test splits (capitalised person/organization/place mentions, CC BY 4.0 annotations)";
         }
 
+        if (gumPartial)
+        {
+            provenance += " (GUM's sentences partly annotated: a token outside its names may be O or NORP, DATE, TIME, EVENT, PRODUCT)";
+        }
+
         if (ownRepeat > 0)
         {
             provenance += $"; plus the project's own annotated sentences (tools/relations/annotated, tools/ner/annotated; {(withDev ? "all" : "train part")}, x{ownRepeat})";
