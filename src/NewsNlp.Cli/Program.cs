@@ -332,7 +332,7 @@ namespace NewsNlp.Cli
                     case "gmb":
                         {
                             var sentences = NewsNlp.Cli.Training.GmbCorpus.Read(folder, splitName);
-                            using var errors = splitName != "test" && Environment.GetEnvironmentVariable("NEWSNLP_DEV_ERRORS") is { Length: > 0 } path ? new StreamWriter(path) : null;
+                            using StreamWriter? errors = splitName != "test" ? NewsNlp.Cli.Training.NerTraining.DevErrorsWriter() : null;
                             SpanScore score = NewsNlp.Cli.Training.NerTraining.Score(tagger, sentences, errors);
                             stdout.WriteLine($"GMB {splitName} block: {score.Sentences:N0} sentences, {score.Tokens:N0} tokens; statistical model alone (numeric recognisers off: GMB does not label numbers)");
                             score.Write(stdout, NewsNlp.Cli.Training.NerTraining.SelectionLabels);
@@ -375,7 +375,7 @@ namespace NewsNlp.Cli
                     case "own":
                         {
                             var sentences = NewsNlp.Cli.Training.OwnEntities.Read(NewsNlp.Cli.Training.OwnEntities.Folders(), splitName == "test" ? "dev" : splitName, NewsNlp.Cli.Training.NerTraining.OwnLabels);
-                            using var errors = Environment.GetEnvironmentVariable("NEWSNLP_DEV_ERRORS") is { Length: > 0 } path ? new StreamWriter(path) : null;
+                            using StreamWriter? errors = NewsNlp.Cli.Training.NerTraining.DevErrorsWriter();
                             SpanScore score = NewsNlp.Cli.Training.NerTraining.Score(tagger, sentences, errors);
                             stdout.WriteLine($"Own annotated sentences ({(splitName == "test" ? "dev" : splitName)} part, tools/*/annotated): {score.Sentences:N0} sentences, {score.Tokens:N0} tokens; statistical model alone");
                             score.Write(stdout, NewsNlp.Cli.Training.NerTraining.SelectionLabels);

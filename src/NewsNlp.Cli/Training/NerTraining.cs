@@ -96,7 +96,7 @@ internal static class NerTraining
             message => log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}"),
             provenance);
         log.WriteLine("GMB dev, statistical model alone:");
-        using var errors = Environment.GetEnvironmentVariable("NEWSNLP_DEV_ERRORS") is { Length: > 0 } path ? new StreamWriter(path) : null;
+        using StreamWriter? errors = DevErrorsWriter();
         Score(EntityTagger.FromModel(best), dev, errors).Write(log, SelectionLabels);
         if (ownDev.Count > 0)
         {
@@ -188,6 +188,10 @@ internal static class NerTraining
 
         return mask;
     }
+
+    /// <summary>Where dev errors are listed: the file named by the NEWSNLP_DEV_ERRORS environment variable, if set.</summary>
+    public static StreamWriter? DevErrorsWriter() =>
+        Environment.GetEnvironmentVariable("NEWSNLP_DEV_ERRORS") is { Length: > 0 } path ? new StreamWriter(path) : null;
 
     /// <summary>Micro F1 (exact spans) over PERSON, ORG, GPE, LOC of the statistical model alone.</summary>
     public static double DevF1(EntityTagger tagger, IReadOnlyList<GmbSentence> sentences) => Score(tagger, sentences, null).MicroF1(SelectionLabels);
