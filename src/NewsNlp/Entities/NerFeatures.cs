@@ -129,7 +129,7 @@ internal static class NerFeatures
         _ => c,
     };
 
-    /// <summary>Word shape: X upper, x lower, d digit, other characters as themselves; runs collapsed or capped at 4.</summary>
+    /// <summary>Word shape: X upper, x lower, d digit, other characters as themselves (curly quotes and dashes as ASCII); runs collapsed or capped at 4.</summary>
     private static ulong AddShape(ulong h, ReadOnlySpan<char> s, bool collapse)
     {
         h = Mix(h, 0x1D);
@@ -137,7 +137,7 @@ internal static class NerFeatures
         int run = 0;
         foreach (char c in s)
         {
-            char k = char.IsUpper(c) ? 'X' : char.IsLetter(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            char k = char.IsUpper(c) ? 'X' : char.IsLetter(c) ? 'x' : char.IsDigit(c) ? 'd' : Fold(c);
             run = k == last ? run + 1 : 1;
             last = k;
             if (collapse ? run > 1 : run > 4)

@@ -30,6 +30,13 @@ public class EntityTaggerTests
     public void A_name_ending_in_a_structure_word_is_a_facility(string text, string facility) =>
         Assert.Contains((facility, "FAC"), Entities(text));
 
+    [Theory]
+    [InlineData("Some of Russia's richest men were photographed laughing with Mr Putin.")]
+    [InlineData("The trip was confirmed on Friday by China's foreign affairs ministry.")]
+    [InlineData("Our harvest exceeds Europe's, he said \u2013 and prices fell.")]
+    public void Curly_quotes_and_dashes_read_as_their_ascii_forms(string text) =>
+        Assert.Equal(Entities(text), Entities(text.Replace('\'', '\u2019').Replace('\u2013', '-')));
+
     [Fact]
     public void Western_alone_is_a_grouping_of_nations_not_a_person()
     {
