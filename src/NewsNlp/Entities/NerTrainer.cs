@@ -142,6 +142,7 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
                 }
 
                 int[] fs = features[s];
+                int ownRows = ids.Count * (1 + ex.Domain); // where the sentence's domain copy starts (with Domains > 0)
                 Array.Clear(emissions, 0, n * k);
                 for (int i = 0; i < n; i++)
                 {
@@ -159,7 +160,7 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
 
                             if (domains > 0)
                             {
-                                ReadOnlySpan<float> own = w.AsSpan((f + (ids.Count * (1 + ex.Domain))) * k, k);
+                                ReadOnlySpan<float> own = w.AsSpan((ownRows + f) * k, k);
                                 for (int t = 0; t < k; t++)
                                 {
                                     e[t] += own[t];
@@ -208,7 +209,7 @@ internal sealed class NerTrainer(EntityLabel[] labels, int minCount = 2, int see
                                 Update(w, u, (f * k) + p, -1, c);
                                 if (domains > 0)
                                 {
-                                    int d = f + (ids.Count * (1 + ex.Domain));
+                                    int d = ownRows + f;
                                     Update(w, u, (d * k) + g, 1, c);
                                     Update(w, u, (d * k) + p, -1, c);
                                 }
