@@ -18,9 +18,6 @@ namespace NewsNlp.Cli
         public const int Usage = 2;
 
         private static readonly string[] UnerParts = ["news", "wiki", "all"];
-
-        /// <summary>The own sentences' labels that the CoNLL view of them scores (GPE, LOC and FAC become LOC).</summary>
-        private static readonly HashSet<string> ConllSourceLabels = ["PERSON", "ORG", "GPE", "LOC", "FAC"];
         private static readonly string[] GumParts = ["news", "interview", "all"];
 
         public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -381,9 +378,8 @@ namespace NewsNlp.Cli
                             score.Write(stdout, NewsNlp.Cli.Training.NerTraining.SelectionLabels);
                             stdout.WriteLine();
 
-                            // The CoNLL view (as UNER and WikiGold score): gold and predicted GPE, LOC and FAC as LOC.
-                            var conll = NewsNlp.Cli.Training.OwnEntities.Read(NewsNlp.Cli.Training.OwnEntities.Folders(), splitName == "test" ? "dev" : splitName, ConllSourceLabels)
-                                .Select(s => new LabeledSentence(s.Words, NerDatasets.CollapseToConll(s.Tags), "own")).ToList();
+                            // The CoNLL view (as UNER and WikiGold score): gold and predicted GPE, LOC and FAC as LOC, other labels O.
+                            var conll = sentences.Select(s => new LabeledSentence(s.Words, NerDatasets.CollapseToConll(s.Tags), "own")).ToList();
                             ScoreConll(tagger, spotter, conll, $"Own annotated sentences ({(splitName == "test" ? "dev" : splitName)} part), CoNLL view", stdout);
                             return Success;
                         }
