@@ -310,7 +310,8 @@ namespace NewsNlp.Cli
             var split = new Option<string>("--split") { Description = "Split of gmb (train, dev or test block) or gum (official dev or test; train: the other news and interview documents).", DefaultValueFactory = _ => "test" };
             var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train ner' (default: the shipped model)." };
             var withKb = new Option<bool>("--with-kb") { Description = "Add the names of the knowledge base that the model missed, as the pipeline does (CoNLL-style sets and GUM)." };
-            var ner = new Command("ner", "Per-label precision, recall and F1 of the entity tagger (exact spans, conlleval-style).") { data, dataset, split, model, withKb };
+            var gmbLiteral = new Option<bool>("--gmb-literal") { Description = "gmb: keep an org or per tag that names a place (Seoul says ...) as ORG or PERSON, as before session 6 (default: GPE, as OntoNotes tags it)." };
+            var ner = new Command("ner", "Per-label precision, recall and F1 of the entity tagger (exact spans, conlleval-style).") { data, dataset, split, model, withKb, gmbLiteral };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -328,7 +329,7 @@ namespace NewsNlp.Cli
                 {
                     case "gmb":
                         {
-                            var sentences = NewsNlp.Cli.Training.GmbCorpus.Read(folder, splitName);
+                            var sentences = NewsNlp.Cli.Training.GmbCorpus.Read(folder, splitName, parse.GetValue(gmbLiteral));
                             using StreamWriter? errors = splitName != "test" ? NewsNlp.Cli.Training.NerTraining.DevErrorsWriter() : null;
                             SpanScore score = NewsNlp.Cli.Training.NerTraining.Score(tagger, sentences, errors);
                             stdout.WriteLine($"GMB {splitName} block: {score.Sentences:N0} sentences, {score.Tokens:N0} tokens; statistical model alone (numeric recognisers off: GMB does not label numbers)");

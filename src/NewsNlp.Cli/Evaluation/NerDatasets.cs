@@ -89,10 +89,6 @@ internal static class NerDatasets
         return result;
     }
 
-    /// <summary>GMB sentences of a split, in our labels.</summary>
-    public static List<LabeledSentence> ReadGmb(string data, string split) =>
-        GmbCorpus.Read(data, split).Select(s => new LabeledSentence(s.Words, s.Tags, "gmb")).ToList();
-
     /// <summary>
     /// GUM news and interview documents of a split as sentences with gold IOB2 tags and span heads (part: <c>news</c> or
     /// <c>interview</c>). Gold = named mentions (head PROPN, see <see cref="GumEntities"/>) of type person -> PERSON,

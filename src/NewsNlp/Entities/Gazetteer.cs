@@ -122,6 +122,24 @@ internal sealed class Gazetteer
         }
     }
 
+    /// <summary>The label of a whole name given as its tokens (<c>["Gaza", "Strip"]</c>), if the gazetteer lists it.</summary>
+    public bool TryGetLabel(IReadOnlyList<string> tokens, out EntityLabel label)
+    {
+        label = default;
+        if (tokens.Count is 0 or > MaxTokens)
+        {
+            return false;
+        }
+
+        ulong h = Start;
+        foreach (string token in tokens)
+        {
+            h = Add(h, token);
+        }
+
+        return _names.TryGetValue(h, out label);
+    }
+
     private static ulong Add(ulong h, ReadOnlySpan<char> token)
     {
         h = (h ^ 0x20) * 0x100000001b3UL;
