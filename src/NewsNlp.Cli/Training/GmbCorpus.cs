@@ -117,7 +117,7 @@ internal static class GmbCorpus
     /// often than as org (or per): GMB tags a capital or country that stands for its government as org (<c>Seoul
     /// says</c>), where OntoNotes keeps it GPE, and sometimes tags a country per. Counted on the train block only.
     /// </summary>
-    private static HashSet<string> PlacesByMajority(IEnumerable<(string[] Words, string[] Tags)> sentences)
+    internal static HashSet<string> PlacesByMajority(IEnumerable<(string[] Words, string[] Tags)> sentences)
     {
         var counts = new Dictionary<(string Name, string Type), int>();
         foreach (var (words, tags) in sentences)
