@@ -306,7 +306,7 @@ namespace NewsNlp.Cli
         private static Command NerEvaluateCommand(TextWriter stdout, TextWriter stderr)
         {
             var data = new Option<string?>("--data") { Description = "The shared data folder (default: NEWSNLP_DATA or ../shared/data above the working directory)." };
-            var dataset = new Option<string>("--dataset") { Description = "gmb, uner, wikigold, gum (named person/organization/place mentions of GUM news and interviews), own (the project's annotated sentences; dev part unless --split train|all), or the path of a CoNLL/IOB file (word first, tag last; PER/ORG/LOC scored).", DefaultValueFactory = _ => "gmb" };
+            var dataset = new Option<string>("--dataset") { Description = "gmb, uner, wikigold, gum (named person/organization/place mentions of GUM news and interviews), own (the project's annotated sentences; dev part unless --split train|all), re3d (Dstl re3d's dev documents), or the path of a CoNLL/IOB file (word first, tag last; PER/ORG/LOC scored).", DefaultValueFactory = _ => "gmb" };
             var split = new Option<string>("--split") { Description = "Split of gmb (train, dev or test block) or gum (official dev or test; train: the other news and interview documents).", DefaultValueFactory = _ => "test" };
             var model = new Option<FileInfo?>("--model") { Description = "A model file from 'newsnlp train ner' (default: the shipped model)." };
             var withKb = new Option<bool>("--with-kb") { Description = "Add the names of the knowledge base that the model missed, as the pipeline does (CoNLL-style sets and GUM)." };
@@ -385,6 +385,15 @@ namespace NewsNlp.Cli
                             return Success;
                         }
 
+                    case "re3d":
+                        {
+                            // re3d's dev documents (every fifth, as for relations); names only, scored as UNER is (GPE, LOC, FAC as LOC).
+                            var sentences = NewsNlp.Cli.Training.Re3dEntities.Read(folder, "dev");
+                            var conll = sentences.Select(s => new LabeledSentence(s.Words, NerDatasets.CollapseToConll(s.Tags), "re3d")).ToList();
+                            ScoreConll(tagger, spotter, conll, "Dstl re3d, dev documents (person, organisation, location names)", stdout);
+                            return Success;
+                        }
+
                     case "wikigold":
                         ScoreConll(tagger, spotter, NerDatasets.ReadConll(Path.Combine(folder, "wikigold", "wikigold.conll.txt"), "wikigold"), "WikiGold (MISC not scored)", stdout);
                         return Success;
@@ -392,7 +401,7 @@ namespace NewsNlp.Cli
                     default:
                         if (!File.Exists(name))
                         {
-                            throw new UsageException($"unknown dataset '{name}': use gmb, uner, wikigold, gum or a CoNLL file.");
+                            throw new UsageException($"unknown dataset '{name}': use gmb, uner, wikigold, gum, own, re3d or a CoNLL file.");
                         }
 
                         ScoreConll(tagger, spotter, NerDatasets.ReadConll(name, "file"), Path.GetFileName(name), stdout);
@@ -443,7 +452,8 @@ namespace NewsNlp.Cli
             var withGumGenres = new Option<bool>("--with-gum-genres") { Description = "Add GUM's other written genres (biographies, travel, how-to, academic, ...) outside its dev and test splits." };
             var domainCopies = new Option<string?>("--domain-copies") { Description = "Experiment: every source (gmb, own, gum) also trains its own copy of each feature; the model gets the shared weights plus the copies of the sources listed here, comma-separated (empty: shared weights alone)." };
             var gumPartial = new Option<bool>("--gum-partial") { Description = "Treat GUM's sentences as partly annotated: a token outside its names may be O or any NORP, DATE, TIME, EVENT or PRODUCT tag (the best such path is the gold one)." };
-            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn, withGumGenres, domainCopies, gumPartial };
+            var withRe3d = new Option<bool>("--with-re3d") { Description = "Add Dstl re3d's names (Person, Organisation, Location, Nationality) of its train documents (all with --with-dev), read as partly annotated like GUM's with --gum-partial." };
+            var ner = new Command("ner", "Train the entity model on the GMB train block (contiguous first 80%), choosing the epoch by dev F1.") { data, epochs, output, withDev, withGum, withOwn, withGumGenres, domainCopies, gumPartial, withRe3d };
             ner.SetAction(parse =>
             {
                 string? folder = DataLocator.Find(parse.GetValue(data));
@@ -465,7 +475,7 @@ namespace NewsNlp.Cli
                     throw new UsageException($"--domain-copies: unknown source '{unknown}': use gmb, own or gum.");
                 }
 
-                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn), parse.GetValue(withGumGenres), exportDomains, parse.GetValue(gumPartial));
+                NewsNlp.Entities.NerModel model = NewsNlp.Cli.Training.NerTraining.Train(folder, count, parse.GetValue(withDev), stdout, parse.GetValue(withGum), parse.GetValue(withOwn), parse.GetValue(withGumGenres), exportDomains, parse.GetValue(gumPartial), parse.GetValue(withRe3d));
                 FileInfo file = parse.GetValue(output)!;
                 using (FileStream stream = File.Create(file.FullName))
                 {

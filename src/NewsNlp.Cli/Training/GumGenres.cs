@@ -110,7 +110,7 @@ internal static class GumGenres
         return result;
     }
 
-    private static bool IsName(List<string> words, int a, int b)
+    internal static bool IsName(List<string> words, int a, int b)
     {
         if (b - a == 1 && Pronouns.Contains(words[a]))
         {

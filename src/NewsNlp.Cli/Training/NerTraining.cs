@@ -29,7 +29,7 @@ internal static class NerTraining
     /// <summary>The labels GUM's name readers cannot give (its person, organization and place names become PERSON, ORG, GPE, LOC, FAC).</summary>
     public static readonly EntityLabel[] LabelsGumLacks = [EntityLabel.Norp, EntityLabel.Date, EntityLabel.Time, EntityLabel.Event, EntityLabel.Product];
 
-    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0, bool withGumGenres = false, string[]? exportDomains = null, bool gumPartial = false)
+    public static NerModel Train(string data, int epochs, bool withDev, TextWriter log, bool withGum = false, int ownRepeat = 0, bool withGumGenres = false, string[]? exportDomains = null, bool gumPartial = false, bool withRe3d = false)
     {
         var tags = new BilouTags(ModelLabels);
         IReadOnlyList<GmbSentence> train = GmbCorpus.Read(data, "train");
@@ -42,6 +42,11 @@ internal static class NerTraining
         if (withGumGenres)
         {
             train = [.. train, .. GumGenres.Read(data)];
+        }
+
+        if (withRe3d)
+        {
+            train = [.. train, .. Re3dEntities.Read(data, withDev ? "all" : "train")];
         }
 
         int gumEnd = train.Count;
@@ -79,9 +84,14 @@ internal static class NerTraining
             provenance += "; plus GUM's other written genres outside its dev and test splits (capitalised person/organization/place mentions, CC BY 4.0 annotations)";
         }
 
+        if (withRe3d)
+        {
+            provenance += $"; plus Dstl re3d's person, organisation, location and nationality names ({(withDev ? "all documents" : "train documents")}; public domain, OGL v3, CC BY 3.0 AU, CC BY-SA 3.0)";
+        }
+
         if (gumPartial)
         {
-            provenance += " (GUM's sentences partly annotated: a token outside its names may be O or NORP, DATE, TIME, EVENT, PRODUCT)";
+            provenance += " (GUM's and re3d's sentences partly annotated: a token outside its names may be O or NORP, DATE, TIME, EVENT, PRODUCT)";
         }
 
         if (ownRepeat > 0)

@@ -121,7 +121,7 @@ internal static class RelationData
             string sourceName = Path.GetFileName(source);
             foreach ((string docId, string text) in documents)
             {
-                bool dev = (uint)StableHash(docId) % 5 == 4;
+                bool dev = IsRe3dDev(docId);
                 Token[] tokens = [.. Tokenizer.Default.Tokenize(text)];
                 Sentence[] sentences = SentenceSplitter.Default.Split(text, tokens);
                 var spans = new List<(int Start, int End, EntityLabel Label)>();
@@ -225,6 +225,9 @@ internal static class RelationData
 
         return examples;
     }
+
+    /// <summary>Whether a re3d document is in the dev part (every fifth by a stable hash of its id).</summary>
+    internal static bool IsRe3dDev(string documentId) => (uint)StableHash(documentId) % 5 == 4;
 
     /// <summary>The objects of a mongoexport file, one per line.</summary>
     private static IEnumerable<JsonElement> JsonLines(string path) =>
