@@ -191,6 +191,11 @@ internal static class GmbCorpus
             {
                 type = "geo";
             }
+            else if (type == "gpe" && places is not null && PlaceNames.IsGpe(string.Join(' ', words.Skip(i).Take(end - i))))
+            {
+                // GMB's gpe is for nationality words, but it tags some countries so throughout (Nepal, Niger, Jordan): a country is GPE.
+                type = "geo";
+            }
             else if (places is not null && type is "org" or "geo" or "per" or "tim" && SportsEventEnds.Contains(words[end - 1]))
             {
                 // A tournament is an event in OntoNotes (the World Cup, the Olympics, the Australian Open); GMB tags it org, geo, per or tim.

@@ -22,6 +22,14 @@ public class GmbCorpusTests
     }
 
     [Fact]
+    public void A_country_tagged_gpe_is_GPE_and_a_nationality_stays_NORP()
+    {
+        var (words, tags) = Sentence("Nepal/B-gpe and Thai/B-gpe troops");
+        Assert.Equal(["B-GPE", "O", "B-NORP", "O"], GmbCorpus.Map(words, tags, new HashSet<string>()).Tags);
+        Assert.Equal(["B-NORP", "O", "B-NORP", "O"], GmbCorpus.Map(words, tags).Tags);
+    }
+
+    [Fact]
     public void Tournaments_are_events_whatever_GMB_tagged_them()
     {
         var (words, tags) = Sentence("the World/B-org Cup/I-org and the Olympics/B-geo and the Arab/B-org League/I-org");
