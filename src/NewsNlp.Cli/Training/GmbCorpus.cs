@@ -146,10 +146,11 @@ internal static class GmbCorpus
         return places;
     }
 
-    private static IEnumerable<(int Start, int End, string Type)> Spans(string[] tags)
+    /// <summary>GMB's spans: a tag of a type (B- or a stray I-) and the I- tags of that type after it, as (start, end, type).</summary>
+    private static IEnumerable<(int Start, int End, string Type)> Spans(IReadOnlyList<string> tags)
     {
         int i = 0;
-        while (i < tags.Length)
+        while (i < tags.Count)
         {
             if (tags[i].Length < 3 || tags[i][1] != '-')
             {
@@ -159,7 +160,7 @@ internal static class GmbCorpus
 
             string type = tags[i][2..];
             int end = i + 1;
-            while (end < tags.Length && tags[end] == "I-" + type)
+            while (end < tags.Count && tags[end] == "I-" + type)
             {
                 end++;
             }
@@ -173,28 +174,15 @@ internal static class GmbCorpus
     {
         var result = new string[words.Count];
         Array.Fill(result, "O");
-        int i = 0;
-        while (i < words.Count)
+        foreach (var (i, end, gmbType) in Spans(gmbTags))
         {
-            string tag = gmbTags[i];
-            if (tag.Length < 3 || tag[1] != '-')
-            {
-                i++;
-                continue;
-            }
-
-            string type = tag[2..];
-            int end = i + 1;
-            while (end < words.Count && gmbTags[end] == "I-" + type)
-            {
-                end++;
-            }
-
-            if (type is "org" or "per" && places is not null && places.Contains(string.Join(' ', words.Skip(i).Take(end - i))))
+            string type = gmbType;
+            string name = string.Join(' ', words.Skip(i).Take(end - i));
+            if (type is "org" or "per" && places is not null && places.Contains(name))
             {
                 type = "geo";
             }
-            else if (type == "gpe" && places is not null && PlaceNames.IsGpe(string.Join(' ', words.Skip(i).Take(end - i))))
+            else if (type == "gpe" && places is not null && PlaceNames.IsGpe(name))
             {
                 // GMB's gpe is for nationality words, but it tags some countries so throughout (Nepal, Niger, Jordan): a country is GPE.
                 type = "geo";
@@ -242,8 +230,6 @@ internal static class GmbCorpus
                     result[k] = (k == start ? "B-" : "I-") + label;
                 }
             }
-
-            i = end;
         }
 
         return new GmbSentence([.. words], result);

@@ -91,7 +91,7 @@ internal static class NerTraining
 
         if (gumPartial)
         {
-            provenance += " (GUM's and re3d's sentences partly annotated: a token outside its names may be O or NORP, DATE, TIME, EVENT, PRODUCT)";
+            provenance += $" ({(withRe3d ? "GUM's and re3d's" : "GUM's")} sentences partly annotated: a token outside its names may be O or NORP, DATE, TIME, EVENT, PRODUCT)";
         }
 
         if (ownRepeat > 0)

@@ -27,8 +27,8 @@ internal static class Re3dEntities
 
         foreach (string source in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
-            var documents = JsonLines(Path.Combine(source, "documents.json")).Select(d => (Id: d.GetProperty("_id").GetString()!, Text: d.GetProperty("text").GetString()!)).OrderBy(d => d.Id, StringComparer.Ordinal);
-            var entities = JsonLines(Path.Combine(source, "entities.json")).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+            var documents = RelationData.JsonLines(Path.Combine(source, "documents.json")).Select(d => (Id: d.GetProperty("_id").GetString()!, Text: d.GetProperty("text").GetString()!)).OrderBy(d => d.Id, StringComparer.Ordinal);
+            var entities = RelationData.JsonLines(Path.Combine(source, "entities.json")).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var (id, text) in documents)
             {
                 if (split != "all" && RelationData.IsRe3dDev(id) != (split == "dev"))
@@ -111,7 +111,4 @@ internal static class Re3dEntities
 
         return result;
     }
-
-    private static IEnumerable<JsonElement> JsonLines(string path) =>
-        File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<JsonElement>(l));
 }

@@ -230,7 +230,7 @@ internal static class RelationData
     internal static bool IsRe3dDev(string documentId) => (uint)StableHash(documentId) % 5 == 4;
 
     /// <summary>The objects of a mongoexport file, one per line.</summary>
-    private static IEnumerable<JsonElement> JsonLines(string path) =>
+    internal static IEnumerable<JsonElement> JsonLines(string path) =>
         File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<JsonElement>(l));
 
     /// <summary>re3d's types onto ours (docs/relations.md); null for a relation this set has no type for (the pair is then left out).</summary>
