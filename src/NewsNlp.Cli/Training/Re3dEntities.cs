@@ -18,17 +18,9 @@ internal static class Re3dEntities
     /// <summary>Sentences of the <c>train</c>, <c>dev</c> or <c>all</c> documents; empty when re3d is absent.</summary>
     public static List<GmbSentence> Read(string data, string split)
     {
-        string root = Path.Combine(data, "re3d");
         var result = new List<GmbSentence>();
-        if (!Directory.Exists(root))
+        foreach (var (_, documents, entities) in RelationData.Re3dSources(data))
         {
-            return result;
-        }
-
-        foreach (string source in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
-        {
-            var documents = RelationData.JsonLines(Path.Combine(source, "documents.json")).Select(d => (Id: d.GetProperty("_id").GetString()!, Text: d.GetProperty("text").GetString()!)).OrderBy(d => d.Id, StringComparer.Ordinal);
-            var entities = RelationData.JsonLines(Path.Combine(source, "entities.json")).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var (id, text) in documents)
             {
                 if (split != "all" && RelationData.IsRe3dDev(id) != (split == "dev"))

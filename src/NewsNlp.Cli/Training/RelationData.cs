@@ -106,18 +106,10 @@ internal static class RelationData
     /// </summary>
     public static List<RelationExample> ReadRe3d(string data)
     {
-        string root = Path.Combine(data, "re3d");
         var examples = new List<RelationExample>();
-        if (!Directory.Exists(root))
+        foreach (var (source, documents, entities) in Re3dSources(data))
         {
-            return examples;
-        }
-
-        foreach (string source in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
-        {
-            var documents = JsonLines(Path.Combine(source, "documents.json")).ToDictionary(d => d.GetProperty("_id").GetString()!, d => d.GetProperty("text").GetString()!);
-            var entities = JsonLines(Path.Combine(source, "entities.json")).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
-            var relations = JsonLines(Path.Combine(source, "relations.json")).GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+            var relations = ByDocument(JsonLines(Path.Combine(source, "relations.json")));
             string sourceName = Path.GetFileName(source);
             foreach ((string docId, string text) in documents)
             {
@@ -226,11 +218,33 @@ internal static class RelationData
         return examples;
     }
 
+    /// <summary>
+    /// re3d's source folders (in name order), each with its documents (id and text, in file order) and its entity
+    /// annotations by document id; none when ../shared/data/re3d is absent.
+    /// </summary>
+    internal static IEnumerable<(string Folder, List<(string Id, string Text)> Documents, Dictionary<string, List<JsonElement>> Entities)> Re3dSources(string data)
+    {
+        string root = Path.Combine(data, "re3d");
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        foreach (string source in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            List<(string, string)> documents = [.. JsonLines(Path.Combine(source, "documents.json")).Select(d => (d.GetProperty("_id").GetString()!, d.GetProperty("text").GetString()!))];
+            yield return (source, documents, ByDocument(JsonLines(Path.Combine(source, "entities.json"))));
+        }
+    }
+
+    private static Dictionary<string, List<JsonElement>> ByDocument(IEnumerable<JsonElement> annotations) =>
+        annotations.GroupBy(e => e.GetProperty("documentId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+
     /// <summary>Whether a re3d document is in the dev part (every fifth by a stable hash of its id).</summary>
     internal static bool IsRe3dDev(string documentId) => (uint)StableHash(documentId) % 5 == 4;
 
     /// <summary>The objects of a mongoexport file, one per line.</summary>
-    internal static IEnumerable<JsonElement> JsonLines(string path) =>
+    private static IEnumerable<JsonElement> JsonLines(string path) =>
         File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<JsonElement>(l));
 
     /// <summary>re3d's types onto ours (docs/relations.md); null for a relation this set has no type for (the pair is then left out).</summary>
