@@ -167,6 +167,17 @@ public sealed class EntityTagger
                         end++;
                     }
 
+                    // A duration keeps its unit and a following "ago", "earlier" or "later" (a few weeks ago, six months
+                    // later): GMB, most of the training text, tags only the number.
+                    if (label is EntityLabel.Date or EntityLabel.Time && end + 1 < n && BilouTags.Kind(tags[end + 1]) == 0 && Titles.IsTimeUnit(sentence[end + 1].GetText(text)))
+                    {
+                        end++;
+                        if (end + 1 < n && BilouTags.Kind(tags[end + 1]) == 0 && sentence[end + 1].GetText(text) is "ago" or "earlier" or "later")
+                        {
+                            end++;
+                        }
+                    }
+
                     AddSpan(text, sentence, firstToken, start, end, label, confidence / (i - start + 1), destination, covered);
                     start = -1;
                 }

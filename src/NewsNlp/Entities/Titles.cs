@@ -62,6 +62,16 @@ internal static class Titles
     /// <summary>Whether the word is a company's legal form (<c>Limited</c>, <c>PLC</c>, <c>GmbH</c>).</summary>
     public static bool IsLegalForm(ReadOnlySpan<char> word) => word.Length <= 10 && LegalForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
+    /// <summary>Units of a duration (<c>weeks</c>, <c>years</c>), lower-case as in running text.</summary>
+    private static readonly FrozenSet<string> TimeUnits = new[]
+    {
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "decade", "decades",
+        "century", "centuries",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the word is the unit of a duration (<c>weeks</c> in <c>a few weeks ago</c>).</summary>
+    public static bool IsTimeUnit(ReadOnlySpan<char> word) => word.Length <= 9 && TimeUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     public static bool IsTitle(ReadOnlySpan<char> word) => word.Length <= 20 && Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     public static bool IsOffice(ReadOnlySpan<char> word) => word.Length <= 20 && Offices.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);

@@ -37,6 +37,13 @@ public class EntityTaggerTests
     public void Curly_quotes_and_dashes_read_as_their_ascii_forms(string text) =>
         Assert.Equal(Entities(text), Entities(text.Replace('\'', '\u2019').Replace('\u2013', '-')));
 
+    [Theory]
+    [InlineData("The talks ended three weeks ago in Geneva, officials said.", "three weeks ago")]
+    [InlineData("Two years later, the company was sold to a rival.", "Two years later")]
+    [InlineData("The former minister was jailed for five years in 2019.", "five years")]
+    public void A_duration_keeps_its_unit(string text, string date) =>
+        Assert.Contains((date, "DATE"), Entities(text));
+
     [Fact]
     public void Western_alone_is_a_grouping_of_nations_not_a_person()
     {
