@@ -169,6 +169,20 @@ public sealed class EntityTagger
 
                     // A duration keeps its unit and a following "ago", "earlier" or "later" (a few weeks ago, six months
                     // later): GMB, most of the training text, tags only the number.
+                    // A date that ends in "of" goes on to its year (the second half of last year, the end of 2022).
+                    if (label == EntityLabel.Date && end + 1 < n && sentence[end].GetText(text) is "of" && BilouTags.Kind(tags[end + 1]) == 0)
+                    {
+                        ReadOnlySpan<char> next = sentence[end + 1].GetText(text);
+                        if (next.Length == 4 && next[0] is '1' or '2' && !next.ContainsAnyExceptInRange('0', '9'))
+                        {
+                            end++;
+                        }
+                        else if (end + 2 < n && next is "last" or "this" or "next" or "the" && BilouTags.Kind(tags[end + 2]) == 0 && sentence[end + 2].GetText(text) is "year" or "month" or "week" or "decade" or "century")
+                        {
+                            end += 2;
+                        }
+                    }
+
                     if (label is EntityLabel.Date or EntityLabel.Time && end + 1 < n && BilouTags.Kind(tags[end + 1]) == 0 && Titles.IsTimeUnit(sentence[end + 1].GetText(text)))
                     {
                         end++;

@@ -45,6 +45,13 @@ public class EntityTaggerTests
         Assert.Contains((date, "DATE"), Entities(text));
 
     [Fact]
+    public void A_date_ending_in_of_goes_on_to_its_year()
+    {
+        var found = Entities("The customs data covered the second half of last year, the report said.");
+        Assert.Contains(found, e => e.Label == "DATE" && e.Text.EndsWith("half of last year", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Western_alone_is_a_grouping_of_nations_not_a_person()
     {
         var found = Entities("Western governments froze the central bank's reserves, and Western diplomats left Kabul.");
