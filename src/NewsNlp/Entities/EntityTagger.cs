@@ -167,8 +167,6 @@ public sealed class EntityTagger
                         end++;
                     }
 
-                    // A duration keeps its unit and a following "ago", "earlier" or "later" (a few weeks ago, six months
-                    // later): GMB, most of the training text, tags only the number.
                     // A date that ends in "of" goes on to its year (the second half of last year, the end of 2022).
                     if (label == EntityLabel.Date && end + 1 < n && sentence[end].GetText(text) is "of" && BilouTags.Kind(tags[end + 1]) == 0)
                     {
@@ -183,6 +181,8 @@ public sealed class EntityTagger
                         }
                     }
 
+                    // A duration keeps its unit and a following "ago", "earlier" or "later" (a few weeks ago, six months
+                    // later): GMB, most of the training text, tags only the number.
                     if (label is EntityLabel.Date or EntityLabel.Time && end + 1 < n && BilouTags.Kind(tags[end + 1]) == 0 && Titles.IsTimeUnit(sentence[end + 1].GetText(text)))
                     {
                         end++;
